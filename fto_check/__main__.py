@@ -1,0 +1,3 @@
+from fto_check.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""`fto-check check`: judge each profile and print its report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from fto_check.commands import exit_code, parse_day
+from fto_check.errors import InputError
+from fto_check.evaluate import evaluate
+from fto_check.read import read_profile
+from fto_check.readings import parse_option
+
+
+def run(
+    paths: list[Path], *, fmt: str, as_of: str | None, readings: list[str], max_bytes: int
+) -> int:
+    day = parse_day(as_of)
+    chosen = parse_option(readings)
+    reports, errors = [], 0
+    for path in paths:
+        try:
+            loaded = read_profile(path, max_bytes=max_bytes)
+            reports.append(
+                evaluate(
+                    loaded.profile, loaded.source, as_of=day, readings=chosen, sha256=loaded.sha256
+                )
+            )
+        except InputError as e:
+            print(e, file=sys.stderr)
+            errors += 1
+    if reports:
+        _emit(reports, fmt)
+    return exit_code([r.verdict for r in reports], errors)
+
+
+def _emit(reports, fmt: str) -> None:
+    if fmt == "json":
+        from fto_check.render import json
+
+        text = json.render(reports[0]) if len(reports) == 1 else json.render_many(reports)
+        sys.stdout.write(text + "\n")
+        return
+    from fto_check.render import text
+
+    if sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):
+        from rich.console import Console
+
+        text.print_rich(reports, Console())
+    else:
+        sys.stdout.write("\n".join(text.render(r) for r in reports))

@@ -1,0 +1,313 @@
+"""The machinery predicates run on: a registry of rules by citation, and an evaluation context.
+
+A rule is a function decorated with `@rule("<clause>[/<element>]", …)`; a clause whose wording
+changed has one function per version, each stating the dates it implements, and
+`ctx.apply(rule_id)` runs the one in force on the profile's `as_of`. Predicates never print
+and never short-circuit: every part of an all-of or any-of is evaluated and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from fto_check.findings import FactUse, Finding, SourceInfo
+from fto_check.law import Law, citation
+from fto_check.loader import SourceMap
+from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status, all_of, any_of
+from fto_check.profile import Profile, Source, SourcedFact
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named predicate: the statute's words made executable."""
+
+    id: str  # "2656f(d)(2)/politically-motivated"
+    title: str  # "politically motivated"
+    summary: str  # one plain-English sentence: what it requires
+    fn: Callable[..., Finding]
+    since: date | None = None  # first day of the law this implements
+    until: date | None = None  # last day (None: still the law)
+    reads: tuple[str, ...] = ()  # profile fields it reads, e.g. "incidents[].motives"
+    readings: tuple[str, ...] = ()  # contested readings it consults
+    clause: str = ""  # "2656f(d)(2)": the clause the rule implements
+    citation: str = ""  # "22 U.S.C. § 2656f(d)(2)"
+
+    def in_force_on(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+
+RULES: dict[str, list[Rule]] = {}
+
+
+def rule(
+    rule_id: str,
+    title: str,
+    summary: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    reads: Iterable[str] = (),
+    readings: Iterable[str] = (),
+):
+    """Register the decorated function as the predicate for `rule_id` (for these dates)."""
+
+    def register(fn: Callable[..., Finding]) -> Callable[..., Finding]:
+        clause = rule_id.split("/")[0]
+        RULES.setdefault(rule_id, []).append(
+            Rule(
+                rule_id,
+                title,
+                summary,
+                fn,
+                date.fromisoformat(since) if since else None,
+                date.fromisoformat(until) if until else None,
+                tuple(reads),
+                tuple(readings),
+                clause,
+                citation(clause),
+            )
+        )
+        return fn
+
+    return register
+
+
+@dataclass(slots=True)
+class Context:
+    """One evaluation: the profile, the date and law it is judged under, the readings."""
+
+    profile: Profile
+    source: SourceMap | None
+    as_of: date
+    readings: dict[str, str]
+    law: Law
+    consulted: dict[str, str] = field(default_factory=dict)  # readings actually used
+    applied: dict[str, str] = field(default_factory=dict)  # clause → version label
+    _stack: list[tuple[Rule, list[str]]] = field(default_factory=list)
+    _memo: dict[tuple, Finding] = field(default_factory=dict)
+
+    # -- running rules ---------------------------------------------------------------------
+
+    def apply(self, rule_id: str, *args: Any) -> Finding:
+        """Evaluate the version of `rule_id` in force on `as_of` (memoized per arguments)."""
+        key = (rule_id, *args)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        impl = _impl(rule_id, self.as_of)
+        self._stack.append((impl, []))
+        try:
+            finding = impl.fn(self, *args)
+        finally:
+            self._stack.pop()
+        self._memo[key] = finding
+        return finding
+
+    def version_label(self, clause_id: str) -> str:
+        label = self.applied.get(clause_id)
+        if label is None:
+            label = self.applied[clause_id] = _label(self.law, clause_id, self.as_of)
+        return label
+
+    def reading(self, name: str) -> str:
+        value = self.readings[name]
+        self.consulted[name] = value
+        self._stack[-1][1].append(name)
+        return value
+
+    # -- building findings -----------------------------------------------------------------
+
+    def finding(
+        self,
+        status: Status,
+        reason: str,
+        *,
+        combine: str = "leaf",
+        children: list[Finding] | None = None,
+        facts: list[FactUse] | None = None,
+        missing: list[str] | None = None,
+        subject: str = "",
+        notes: list[str] | None = None,
+        basis: str = "derived",
+    ) -> Finding:
+        """A finding for the rule being evaluated, with its citation and version filled in."""
+        current, consulted = self._stack[-1]
+        return Finding(
+            rule=current.id,
+            citation=current.citation,
+            title=current.title,
+            status=status,
+            reason=reason,
+            combine=combine,  # type: ignore[arg-type]
+            basis=basis,  # type: ignore[arg-type]
+            subject=subject,
+            version=self.version_label(current.clause),
+            facts=facts or [],
+            missing=missing or [],
+            readings={name: self.readings[name] for name in consulted},
+            notes=notes or [],
+            children=children or [],
+        )
+
+    def all_of(
+        self,
+        children: list[Finding],
+        *,
+        subject: str = "",
+        reason: str = "",
+        notes: list[str] | None = None,
+    ) -> Finding:
+        status = all_of(c.status for c in children)
+        return self.finding(
+            status,
+            reason or _all_reason(status, children),
+            combine="all-of",
+            children=children,
+            subject=subject,
+            notes=notes,
+        )
+
+    def any_of(
+        self,
+        children: list[Finding],
+        *,
+        subject: str = "",
+        reason: str = "",
+        notes: list[str] | None = None,
+        empty: str = "",
+    ) -> Finding:
+        status = any_of(c.status for c in children)
+        if not children and empty:
+            reason = reason or empty
+        return self.finding(
+            status,
+            reason or _any_reason(status, children),
+            combine="any-of",
+            children=children,
+            subject=subject,
+            notes=notes,
+        )
+
+    # -- reading facts ---------------------------------------------------------------------
+
+    def fact(self, section: Any, loc: tuple, name: str) -> tuple[Any, FactUse | None, str]:
+        """The value of fact `name` in `section` (at `loc`): (value, its use, its path).
+
+        The value is None when the profile does not give it: unknown, never false.
+        """
+        path = _path_text((*loc, name))
+        raw = getattr(section, name, None) if section is not None else None
+        own_sources: list = []
+        value_loc = (*loc, name)
+        if isinstance(raw, SourcedFact):
+            own_sources, raw = raw.sources, raw.value
+            value_loc = (*loc, name, "value")
+        if raw is None:
+            return None, None, path
+        line, col = self.source.position(value_loc) if self.source else (0, 0)
+        refs = getattr(section, "sources", None) or ()
+        if own_sources:
+            refs = [*refs, *own_sources]
+        sources = self.resolve_sources(refs) if refs else []
+        return raw, FactUse(path, _plain(raw), line, col, sources), path
+
+    def resolve_sources(self, refs: list) -> list[SourceInfo]:
+        resolved = []
+        for ref in refs:
+            if isinstance(ref, Source):
+                resolved.append(_source_info(ref, None))
+            else:
+                known = self.profile.sources.get(ref)
+                resolved.append(
+                    _source_info(known, ref) if known else SourceInfo(title=ref, key=ref)
+                )
+        return resolved
+
+    def boolean(
+        self,
+        section: Any,
+        loc: tuple,
+        name: str,
+        *,
+        yes: str,
+        no: str,
+        unknown: str = "",
+        subject: str = "",
+    ) -> Finding:
+        """A leaf decided by one yes/no fact."""
+        value, use, path = self.fact(section, loc, name)
+        if value is None:
+            return self.finding(
+                UNDETERMINED,
+                unknown or f"not known ({path} is not given)",
+                missing=[path],
+                subject=subject,
+            )
+        return self.finding(
+            MET if value else NOT_MET, yes if value else no, facts=[use], subject=subject
+        )
+
+
+@cache
+def _impl(rule_id: str, day: date) -> Rule:
+    """The version of a rule in force on `day`."""
+    for impl in RULES[rule_id]:
+        if impl.in_force_on(day):
+            return impl
+    raise LookupError(f"no version of rule {rule_id} is in force on {day}")
+
+
+@cache
+def _label(law: Law, clause_id: str, day: date) -> str:
+    clause = law.clauses.get(clause_id)
+    return clause.label_on(day) if clause else ""
+
+
+def _source_info(source: Source, key: str | None) -> SourceInfo:
+    return SourceInfo(
+        source.title, source.url, source.date.isoformat() if source.date else None, key
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Fact values as JSON-ready data (enums to their strings, dates to ISO)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.value if hasattr(value, "value") and not isinstance(value, str) else value
+
+
+@cache
+def _path_text(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _titles(children: list[Finding], status: Status) -> str:
+    names = [c.subject or c.title for c in children if c.status is status]
+    return ", ".join(dict.fromkeys(names))
+
+
+def _all_reason(status: Status, children: list[Finding]) -> str:
+    if status is MET:
+        return "every element is met" if len(children) > 1 else "its element is met"
+    if status is NOT_MET:
+        return f"not met: {_titles(children, NOT_MET)}"
+    return f"not yet decided: {_titles(children, UNDETERMINED)}"
+
+
+def _any_reason(status: Status, children: list[Finding]) -> str:
+    if status is MET:
+        return f"met through {_titles(children, MET)}"
+    if status is NOT_MET:
+        return "none of the alternatives is met"
+    return f"none is met; still open: {_titles(children, UNDETERMINED)}"

@@ -1,0 +1,65 @@
+"""Profile → Report: judge one profile under the law in force on its `as_of` date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fto_check import __version__, predicates  # noqa: F401 - predicates register the rules
+from fto_check.engine import Context
+from fto_check.errors import InputError
+from fto_check.findings import Report
+from fto_check.law import FTO_STATUTE_ENACTED, load_law
+from fto_check.loader import SourceMap
+from fto_check.profile import Profile
+from fto_check.readings import resolve
+
+
+def evaluate(
+    profile: Profile,
+    source: SourceMap | None = None,
+    *,
+    as_of: date | None = None,
+    readings: dict[str, str] | None = None,
+    sha256: str = "",
+) -> Report:
+    """Apply § 1189(a)(1) to `profile`. `as_of` and `readings` override the profile's own.
+
+    Raises InputError when there is no date to judge on, or one before the statute existed.
+    """
+    path = source.path if source else "<profile>"
+    day = as_of or profile.as_of
+    if day is None:
+        raise InputError.at(
+            path,
+            *_where(source, ("name",)),
+            "no as_of date: the law and the facts depend on when the assessment speaks for",
+            field="as_of",
+            hint="add `as_of: YYYY-MM-DD` to the profile or pass --as-of",
+        )
+    if day < FTO_STATUTE_ENACTED:
+        raise InputError.at(
+            path,
+            *_where(source, ("as_of",)) if not as_of else (0, 0),
+            f"{day} is before 8 U.S.C. § 1189 was enacted on "
+            f"{FTO_STATUTE_ENACTED} (Pub. L. 104-132, § 302): there was no "
+            "foreign terrorist organization designation to judge",
+            field="as_of",
+        )
+    chosen = resolve(profile.readings, readings or {})
+    ctx = Context(profile=profile, source=source, as_of=day, readings=chosen, law=load_law())
+    root = ctx.apply("1189(a)(1)")
+    return Report(
+        name=profile.name,
+        path=path,
+        as_of=day.isoformat(),
+        verdict=root.status,
+        criteria=root,
+        readings=chosen,
+        law=dict(sorted(ctx.applied.items())),
+        sha256=sha256,
+        fto_check_version=__version__,
+    )
+
+
+def _where(source: SourceMap | None, loc: tuple) -> tuple[int, int]:
+    return source.position(loc) if source else (0, 0)

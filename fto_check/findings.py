@@ -1,0 +1,96 @@
+"""The result of a check: a tree of findings, the single source of every output format.
+
+Plain dataclasses, not pydantic models: a batch builds thousands of findings a second, and
+`TypeAdapter(Report)` still gives the JSON Schema, JSON output and round-trip validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from fto_check.logic import Status
+
+REPORT_FORMAT_VERSION = 1
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    """A source of a fact, resolved from its key in the profile's `sources:`."""
+
+    title: str
+    url: str | None = None
+    date: str | None = None
+    key: str | None = None
+
+
+@dataclass(slots=True)
+class FactUse:
+    """A fact a finding relied on: where it is in the profile and where it comes from."""
+
+    path: str  # e.g. "incidents[2].motives"
+    value: Any
+    line: int = 0
+    col: int = 0
+    sources: list[SourceInfo] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Finding:
+    """One rule applied: its status, why, and the findings it was composed from."""
+
+    rule: str  # e.g. "2656f(d)(2)/politically-motivated"
+    citation: str  # e.g. "22 U.S.C. § 2656f(d)(2)"
+    title: str  # e.g. "politically motivated"
+    status: Status
+    reason: str
+    combine: Literal["all-of", "any-of", "leaf"] = "leaf"
+    basis: Literal["derived", "asserted"] = "derived"
+    subject: str = ""  # what it was applied to, e.g. "incident 2 (villa-union, 2019-11-30)"
+    version: str = ""  # the version of the law applied, e.g. "as amended by Pub. L. 107-56, …"
+    facts: list[FactUse] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # fields to add to decide it
+    readings: dict[str, str] = field(default_factory=dict)  # readings that decided it
+    notes: list[str] = field(default_factory=list)
+    children: list[Finding] = field(default_factory=list)
+
+    def walk(self):
+        """This finding and all below it, depth first, in statute order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, rule: str) -> Finding | None:
+        return next((f for f in self.walk() if f.rule == rule), None)
+
+
+@dataclass(slots=True)
+class Warning_:
+    """Something suspicious in a profile that did not stop the check (e.g. a contradiction)."""
+
+    code: str
+    message: str
+    path: str = ""
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything a check decided about one profile, and what it was decided under."""
+
+    name: str
+    path: str
+    as_of: str
+    verdict: Status
+    criteria: Finding  # the root: 8 U.S.C. § 1189(a)(1), composed of (A), (B) and (C)
+    readings: dict[str, str]  # every reading in force, by name
+    law: dict[str, str]  # clause id → the version applied
+    sha256: str = ""
+    fto_check_version: str = ""
+    warnings: list[Warning_] = field(default_factory=list)
+    format_version: int = REPORT_FORMAT_VERSION
+
+    def criterion(self, letter: str) -> Finding:
+        """The finding for criterion 'A', 'B' or 'C'."""
+        return next(c for c in self.criteria.children if c.rule == f"1189(a)(1)({letter})")

@@ -1,0 +1,138 @@
+"""The statute as data: `rules/*.yaml` loaded into dated, versioned clauses.
+
+Each clause of § 1189, § 1182(a)(3)(B) and § 2656f(d) is kept verbatim with the dates each
+version was in force and the public law that enacted it, so the checker applies the law of the
+profile's `as_of` date and every report can quote the exact words it applied.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from fto_check.errors import FtoCheckError
+from fto_check.resources import data_dir
+
+# The FTO statute was added by AEDPA on this day; no designation can be judged before it.
+FTO_STATUTE_ENACTED = date(1996, 4, 24)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Version(_Strict):
+    """The wording of a clause during one period."""
+
+    in_force_from: date | None = Field(
+        description="First day in force; null when earlier than anything fto-check judges."
+    )
+    in_force_until: date | None = Field(None, description="Last day in force; null if in force.")
+    enacted_by: str = Field(
+        description="The public law, e.g. 'Pub. L. 107-56, title IV, § 411(c)'."
+    )
+    act: str = Field("", description="The act's popular name, e.g. 'USA PATRIOT Act'.")
+    text: str | None = Field(description="Verbatim text; null when this version was not retrieved.")
+    flush_text: str | None = Field(None, description="Verbatim flush language after subclauses.")
+    source: str = Field(description="Where the text was taken from.")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Version:
+        if self.in_force_from and self.in_force_until and self.in_force_until < self.in_force_from:
+            raise ValueError("in_force_until is before in_force_from")
+        if self.text is None and not self.note:
+            raise ValueError("a version without its text needs a note saying why")
+        return self
+
+    def in_force_on(self, day: date) -> bool:
+        return (self.in_force_from is None or self.in_force_from <= day) and (
+            self.in_force_until is None or day <= self.in_force_until
+        )
+
+    @property
+    def label(self) -> str:
+        """How a report names this version, e.g. 'as amended by Pub. L. 107-56, § 411(c)'."""
+        short = re.sub(r"(?:div\.|title) [^,]+, ", "", self.enacted_by)
+        return f"{short} ({self.act})" if self.act else short
+
+
+class Clause(_Strict):
+    id: str = Field(description="Citation id, e.g. '1189(a)(1)(B)'.")
+    heading: str = ""
+    versions: list[Version] = Field(min_length=1)
+    footnotes: list[str] = []
+    not_encoded: str | None = Field(
+        None, description="Why no predicate implements this clause (None: one does)."
+    )
+
+    def version_on(self, day: date) -> Version | None:
+        for version in self.versions:
+            if version.in_force_on(day):
+                return version
+        return None
+
+    @property
+    def current(self) -> Version:
+        return self.versions[-1]
+
+    def label_on(self, day: date) -> str:
+        """'as added by …' for the original wording, 'as amended by …' afterwards."""
+        version = self.version_on(day)
+        if version is None:
+            return "not in force"
+        verb = "as enacted by" if version is self.versions[0] else "as amended by"
+        return f"{verb} {version.label}"
+
+
+class Section(_Strict):
+    section: str = Field(description="e.g. '8 U.S.C. § 1189'.")
+    title: str
+    also_known_as: str = ""
+    source: str
+    notes: list[str] = []
+    clauses: list[Clause]
+
+
+class Law:
+    """All clauses of all sections, by id."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.clauses: dict[str, Clause] = {}
+        self.section_of: dict[str, Section] = {}
+        for section in sections:
+            for clause in section.clauses:
+                if clause.id in self.clauses:
+                    raise FtoCheckError(f"clause {clause.id} appears twice in rules/")
+                self.clauses[clause.id] = clause
+                self.section_of[clause.id] = section
+
+    def clause(self, clause_id: str) -> Clause:
+        return self.clauses[clause_id]
+
+    def citation(self, clause_id: str) -> str:
+        """'8 U.S.C. § 1189(a)(1)(B)' for '1189(a)(1)(B)'."""
+        title = self.section_of[clause_id].section.split(" §")[0]
+        return f"{title} § {clause_id}"
+
+
+def citation(clause_id: str) -> str:
+    """The full citation of a clause id, without loading the law."""
+    title = "22 U.S.C." if clause_id.startswith("2656f") else "8 U.S.C."
+    return f"{title} § {clause_id}"
+
+
+@cache
+def load_law() -> Law:
+    """Read and validate every `rules/*.yaml` file (once per process)."""
+    from fto_check.loader import load_document
+
+    sections = []
+    for file in sorted(data_dir("rules").glob("*-usc-*.yaml")):
+        doc = load_document(file.read_text(encoding="utf-8"), str(file))
+        sections.append(Section.model_validate(doc.data))
+    return Law(sections)

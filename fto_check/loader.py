@@ -1,0 +1,273 @@
+"""YAML text → plain data and a map of where every value sits in the file.
+
+Why not `yaml.safe_load`: PyYAML resolves YAML 1.1, so `country: NO` becomes `False`, `012`
+becomes 10 and `12:30` becomes 750; it silently keeps the last of two duplicate keys; its C
+composer recurses and crashes the process on deeply nested input; and it forgets where values
+came from. Instead we read libyaml's event stream (C-accelerated when available) and build the
+data in one iterative pass, which is faster than `yaml.load` and gives line:column for free.
+
+Typing is schema-directed: every plain scalar stays the string the author wrote (or `None` for
+the YAML null forms) and the pydantic profile model converts it to what its field expects. So a
+country code `NO` stays "NO", a boolean field accepts `yes`/`no`, and a date field gives a clear
+error for `1e3`. A profile never needs anchors, aliases, tags or deep nesting, so those are
+refused outright: they are how hostile YAML blows up memory or executes code.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import yaml
+from yaml import events as ev
+
+from fto_check.errors import InputError, Problem
+from fto_check.limits import MAX_BYTES, MAX_DEPTH
+
+try:  # libyaml's C parser; PyYAML's pure-Python parser is the same API, only slower.
+    from yaml import CSafeLoader as _EventSource
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventSource  # type: ignore[assignment]
+
+
+# YAML 1.2 core schema null forms: the only plain scalars we resolve ourselves.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_DOCUMENT_MARKER = re.compile(rb"^---(?=[ \t\r\n]|$)", re.MULTILINE)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each value (and each mapping key) of a document sits: 1-based (line, column)."""
+
+    path: str
+    text: str = ""
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Path_) -> tuple[int, int]:
+        """The closest known position to `loc`: the value, else its key, else its parent."""
+        loc = tuple(loc)
+        while loc:
+            pos = self.values.get(loc) or self.keys.get(loc)
+            if pos:
+                return pos
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+@dataclass(slots=True)
+class Document:
+    """One YAML document: its data (dicts, lists, strings, None) and where each piece came from."""
+
+    data: object
+    source: SourceMap
+
+
+def read_bytes(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    """Decode a profile file, refusing what is not UTF-8 text of a sensible size."""
+    if len(raw) > max_bytes:
+        raise InputError.at(
+            path,
+            0,
+            0,
+            f"file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit for a profile",
+            hint="raise it with --max-bytes if this really is one profile",
+        )
+    if b"\x00" in raw:
+        line, col = _byte_position(raw, raw.index(b"\x00"))
+        raise InputError.at(path, line, col, "binary data (a NUL byte), not a YAML text file")
+    try:
+        return raw.decode("utf-8-sig")  # a UTF-8 byte-order mark is harmless: accept it
+    except UnicodeDecodeError as e:
+        line, col = _byte_position(raw, e.start)
+        raise InputError.at(
+            path,
+            line,
+            col,
+            f"not valid UTF-8 (byte 0x{raw[e.start]:02x})",
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def load_document(text: str, path: str) -> Document:
+    """Parse a file that must hold exactly one YAML document."""
+    docs = _documents(text, path, line_offset=0, single=True)
+    doc = next(docs, None)
+    if doc is None:
+        raise InputError.at(
+            path, 1, 1, "empty file: a profile is a YAML mapping (name: …, as_of: …)"
+        )
+    return doc
+
+
+def split_documents(raw: bytes) -> Iterator[tuple[int, bytes]]:
+    """Split a `---`-separated stream into (first line number, bytes) chunks.
+
+    A `---` at the start of a line always starts a new document in YAML, so splitting here
+    lets one broken document fail alone instead of taking the rest of the stream with it.
+    """
+    starts = [m.start() for m in _DOCUMENT_MARKER.finditer(raw)]
+    bounds = ([0] if not starts or starts[0] != 0 else []) + starts + [len(raw)]
+    for begin, end in pairwise(bounds):
+        chunk = raw[begin:end]
+        if chunk.strip() and chunk.strip() != b"---":
+            yield raw.count(b"\n", 0, begin), chunk
+
+
+def load_chunk(text: str, path: str, line_offset: int) -> Document:
+    """Parse one document of a stream; positions are reported in the whole stream's lines."""
+    doc = next(_documents(text, path, line_offset=line_offset, single=True), None)
+    if doc is None:
+        raise InputError.at(path, line_offset + 1, 1, "empty document")
+    return doc
+
+
+def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Iterator[Document]:
+    parser = _EventSource(text)
+    try:
+        yield from _build(parser, text, path, line_offset, single)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (0, 0)
+        problem = e.problem or e.context or "invalid YAML"
+        raise InputError.at(path, line, col, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as e:  # reader errors (e.g. control characters) in the pure parser
+        raise InputError.at(path, 0, 0, f"not valid YAML: {e}") from None
+    finally:
+        parser.dispose()
+
+
+def _refuse(path: str, line: int, col: int, message: str, hint: str = "") -> InputError:
+    return InputError([Problem(path, line, col, message, hint=hint)])
+
+
+def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[Document]:
+    # One explicit stack instead of recursion: nesting depth can never exhaust Python's stack.
+    get = parser.get_event
+    documents = 0
+    stack: list[list] = []  # frames: [container, path, pending_key, key_pos, seen_keys]
+    source: SourceMap | None = None
+    root: object = None
+    while True:
+        event = get()
+        kind = type(event)
+        mark = event.start_mark
+        pos = (mark.line + 1 + offset, mark.column + 1)
+
+        if kind is ev.ScalarEvent or kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if event.anchor is not None:
+                raise _refuse(
+                    path,
+                    *pos,
+                    f"anchor &{event.anchor} is not allowed in a profile",
+                    "write each value out in full",
+                )
+            if event.tag is not None and not (kind is ev.ScalarEvent and event.tag == "!"):
+                raise _refuse(
+                    path,
+                    *pos,
+                    f"YAML tag {event.tag} is not allowed in a profile",
+                    "write a plain value; quote it if it must stay a string",
+                )
+            if kind is ev.ScalarEvent:
+                value: object = event.value
+                if not event.style and value in _NULLS:  # plain: C gives "", Python None
+                    value = None
+            elif kind is ev.MappingStartEvent:
+                value = {}
+            else:
+                value = []
+
+            if not stack:
+                loc: Path_ = ()
+            else:
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is dict:
+                    if frame[2] is _NO_KEY:  # this node is a key
+                        if kind is not ev.ScalarEvent:
+                            raise _refuse(
+                                path,
+                                *pos,
+                                "a mapping key must be a plain word, not a list or mapping",
+                            )
+                        key = event.value
+                        first = frame[4].get(key)
+                        if first is not None:
+                            raise _refuse(
+                                path,
+                                *pos,
+                                f"duplicate key {key!r} (first at line {first[0]}); "
+                                "YAML keys must be unique, and the last one would silently win",
+                            )
+                        frame[4][key] = pos
+                        frame[2] = key
+                        frame[3] = pos
+                        continue
+                    key = frame[2]
+                    loc = (*frame[1], key)
+                    container[key] = value
+                    source.keys[loc] = frame[3]
+                    frame[2] = _NO_KEY
+                else:
+                    loc = (*frame[1], len(container))
+                    container.append(value)
+            source.values[loc] = pos
+            if kind is not ev.ScalarEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise _refuse(
+                        path,
+                        *pos,
+                        f"nested more than {MAX_DEPTH} levels deep; "
+                        "a profile is only a few levels deep",
+                    )
+                stack.append([value, loc, _NO_KEY, None, {}])
+            if not stack:
+                root = value
+
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            frame = stack.pop()
+            if not stack:
+                root = frame[0]
+
+        elif kind is ev.AliasEvent:
+            raise _refuse(
+                path,
+                *pos,
+                f"alias *{event.anchor} is not allowed in a profile",
+                "write each value out in full",
+            )
+
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if single and documents > 1:
+                raise _refuse(
+                    path,
+                    *pos,
+                    "several YAML documents (--- separators) in one file; a profile file holds one",
+                    "use `fto-check batch -` for a stream",
+                )
+            source = SourceMap(path=path, text=text)
+            root = None
+
+        elif kind is ev.DocumentEndEvent:
+            yield Document(root, source)
+
+        elif kind is ev.StreamEndEvent:
+            return
+
+
+_NO_KEY = object()

@@ -1,0 +1,1 @@
+"""Renderers: a Report in, text out. One module per format; none of them decides anything."""
