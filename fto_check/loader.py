@@ -16,9 +16,9 @@ refused outright: they are how hostile YAML blows up memory or executes code.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import yaml
 from yaml import events as ev
