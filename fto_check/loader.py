@@ -110,6 +110,7 @@ def load_document(text: str, path: str) -> Document:
         raise InputError.at(
             path, 1, 1, "empty file: a profile is a YAML mapping (name: …, as_of: …)"
         )
+    next(docs, None)  # raises as soon as a second document starts
     return doc
 
 
