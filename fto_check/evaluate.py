@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fto_check import __version__, predicates  # noqa: F401 - predicates register the rules
-from fto_check.engine import Context
+from fto_check.engine import RULES, Context
 from fto_check.errors import InputError
 from fto_check.findings import Report
 from fto_check.law import FTO_STATUTE_ENACTED, load_law
@@ -56,9 +56,19 @@ def evaluate(
         criteria=root,
         readings=chosen,
         law=dict(sorted(ctx.applied.items())),
+        law_notes=_law_notes(ctx),
         sha256=sha256,
         fto_check_version=__version__,
     )
+
+
+def _law_notes(ctx: Context) -> list[str]:
+    """Where the wording in force on `as_of` of a clause applied was not retrieved, say so."""
+    until = {}
+    for clause_id in sorted(ctx.applied):
+        rule = next((r for r in RULES.get(clause_id, ()) if r.in_force_on(ctx.as_of)), None)
+        until[clause_id] = rule.until if rule else None
+    return ctx.law.wording_notes(until, ctx.as_of)
 
 
 def _where(source: SourceMap | None, loc: tuple) -> tuple[int, int]:

@@ -86,6 +86,8 @@ class Report:
     criteria: Finding  # the root: 8 U.S.C. § 1189(a)(1), composed of (A), (B) and (C)
     readings: dict[str, str]  # every reading in force, by name
     law: dict[str, str]  # clause id → the version applied
+    # Where the wording in force on as_of was not retrieved, and what the checker applied instead
+    law_notes: list[str] = field(default_factory=list)
     sha256: str = ""
     fto_check_version: str = ""
     warnings: list[Warning_] = field(default_factory=list)

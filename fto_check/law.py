@@ -39,6 +39,11 @@ class Version(_Strict):
     flush_text: str | None = Field(None, description="Verbatim flush language after subclauses.")
     source: str = Field(description="Where the text was taken from.")
     note: str = ""
+    not_encoded: str | None = Field(
+        None,
+        description="Why no predicate implements this version's words, where the clause's own "
+        "reason does not cover them (a unit that had words then and is only a heading now).",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Version:
@@ -79,6 +84,26 @@ class Clause(_Strict):
     def current(self) -> Version:
         return self.versions[-1]
 
+    def stand_in(self, day: date, rule_until: date | None = None) -> str | None:
+        """What the checker applies on `day` when the wording then in force was not retrieved.
+
+        Either a rule of its own for that period (`rule_until`: the last day of the rule
+        version applied, when it ends within the period) or the words of the next version
+        whose text is known. None when the wording in force on `day` is known.
+        """
+        version = self.version_on(day)
+        if version is None or version.text is not None:
+            return None
+        until = version.in_force_until
+        if rule_until is not None and until is not None and rule_until <= until:
+            return (
+                f"its own rule for the period up to {rule_until} "
+                f"(`fto-check explain {self.id}` gives its basis)"
+            )
+        later = self.versions[self.versions.index(version) + 1 :]
+        known = next((v for v in later if v.text is not None), None)
+        return f"the wording of {known.in_force_from}" if known else "no retrieved wording"
+
     def label_on(self, day: date) -> str:
         """'as added by …' for the original wording, 'as amended by …' afterwards."""
         version = self.version_on(day)
@@ -113,6 +138,24 @@ class Law:
 
     def clause(self, clause_id: str) -> Clause:
         return self.clauses[clause_id]
+
+    def wording_notes(self, applied: dict[str, date | None], day: date) -> list[str]:
+        """Say where the wording in force on `day` of the clauses applied was not retrieved.
+
+        `applied` maps each clause applied to the last day of the rule version that applied it
+        (None: open-ended, or no rule of that id). Clauses with the same stand-in share a note.
+        """
+        missing: dict[str, list[str]] = {}
+        for clause_id, rule_until in applied.items():
+            clause = self.clauses.get(clause_id)
+            stand_in = clause.stand_in(day, rule_until) if clause else None
+            if stand_in:
+                missing.setdefault(stand_in, []).append(clause_id)
+        return [
+            f"the wording of {'§§' if len(ids) > 1 else '§'} {', '.join(ids)} in force on {day} "
+            f"was not retrieved; the checker applies {stand_in}"
+            for stand_in, ids in missing.items()
+        ]
 
     def citation(self, clause_id: str) -> str:
         """'8 U.S.C. § 1189(a)(1)(B)' for '1189(a)(1)(B)'."""
