@@ -1,24 +1,14 @@
-"""Shared helpers: build a profile from a dict, evaluate it, and find a rule's finding."""
+"""Shared fixtures: a complete profile (as data) that tests change one fact at a time."""
 
 from __future__ import annotations
 
 import copy
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from profiles import COMPLETE, evaluate_dict  # noqa: E402
+from profiles import COMPLETE
 
 
 @pytest.fixture
 def complete() -> dict:
-    """A profile (as data) that meets every criterion; tests change one fact at a time."""
+    """A profile that meets every criterion; each test changes the fact it is about."""
     return copy.deepcopy(COMPLETE)
-
-
-@pytest.fixture
-def check():
-    return evaluate_dict

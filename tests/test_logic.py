@@ -80,7 +80,7 @@ def test_forgetting_a_part_never_flips_a_decided_result(parts, data):
     if not parts:
         return
     i = data.draw(st.integers(0, len(parts) - 1))
-    forgotten = parts[:i] + [UNDETERMINED] + parts[i + 1 :]
+    forgotten = [*parts[:i], UNDETERMINED, *parts[i + 1 :]]
     for combine in (all_of, any_of):
         before, after = combine(parts), combine(forgotten)
         assert after is before or after is UNDETERMINED
