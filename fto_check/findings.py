@@ -7,7 +7,10 @@ Plain dataclasses, not pydantic models: a batch builds thousands of findings a s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from fto_check.logic import Status
 
@@ -36,6 +39,16 @@ class FactUse:
 
 
 @dataclass(slots=True)
+class Change:
+    """One change to a profile's facts: a step towards making a finding met (`whynot.py`)."""
+
+    path: str  # "incidents[0].motives"; "incidents[+]" adds a new incident
+    value: Any  # the new value; with op "add", the items to add to the list
+    op: Literal["set", "add"] = "set"
+    text: str = ""  # how to say it when the value is only an example: "a country other than US"
+
+
+@dataclass(slots=True)
 class Finding:
     """One rule applied: its status, why, and the findings it was composed from."""
 
@@ -53,6 +66,8 @@ class Finding:
     readings: dict[str, str] = field(default_factory=dict)  # readings that decided it
     notes: list[str] = field(default_factory=list)
     children: list[Finding] = field(default_factory=list)
+    # A leaf not met: alternative sets of changes, each of which would make it met
+    would_meet: list[list[Change]] = field(default_factory=list)
 
     def walk(self):
         """This finding and all below it, depth first, in statute order."""
@@ -76,6 +91,63 @@ class Warning_:
 
 
 @dataclass(slots=True)
+class Route:
+    """A clause a fix would satisfy, and what it is applied to."""
+
+    rule: str  # "2656f(d)(2)/politically-motivated"
+    citation: str
+    title: str
+    subject: str = ""  # "incident highway-ambush (2024-09-17)"
+
+
+@dataclass(slots=True)
+class Fix:
+    """A smallest set of fact changes that, applied together, would make a criterion met."""
+
+    changes: list[Change]
+    via: list[Route]  # the clauses it would meet on the way
+
+
+@dataclass(slots=True)
+class WhyNot:
+    """What would make a criterion that is not met (or undetermined) met."""
+
+    rule: str  # "1189(a)(1)(B)"
+    status: Status
+    fixes: list[Fix]  # smallest first
+    more: int = 0  # further fixes left out of `fixes`
+
+
+@dataclass(slots=True)
+class Flip:
+    """One reading, changed alone, that changes a status."""
+
+    reading: str
+    value: str
+    status: Status
+
+
+@dataclass(slots=True)
+class Contested:
+    """A criterion (or the verdict, rule "1189(a)(1)") whose status depends on the readings."""
+
+    rule: str
+    title: str
+    status: Status  # under the readings in force
+    statuses: list[Status]  # every status some combination of readings gives
+    flips: list[Flip]  # the readings that flip it alone, the others as in force
+
+
+@dataclass(slots=True)
+class AllReadings:
+    """The result of `--all-readings`: every combination of the readings that mattered."""
+
+    varied: dict[str, list[str]]  # reading → its alternatives tried
+    combinations: int
+    contested: list[Contested]
+
+
+@dataclass(slots=True)
 class Report:
     """Everything a check decided about one profile, and what it was decided under."""
 
@@ -92,6 +164,10 @@ class Report:
     fto_check_version: str = ""
     warnings: list[Warning_] = field(default_factory=list)
     format_version: int = REPORT_FORMAT_VERSION
+    why_not: list[WhyNot] = field(default_factory=list)  # per criterion not met: what would be
+    all_readings: AllReadings | None = None  # with --all-readings
+    # The profile's text and positions, for snippets in text reports; never serialized
+    source: Annotated[Any, Field(exclude=True), SkipJsonSchema()] = None
 
     def criterion(self, letter: str) -> Finding:
         """The finding for criterion 'A', 'B' or 'C'."""
