@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from fto_check.findings import FactUse, Finding, SourceInfo
+from fto_check.findings import Change, FactUse, Finding, SourceInfo
 from fto_check.law import Law, citation
 from fto_check.loader import SourceMap
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status, all_of, any_of
@@ -135,8 +135,12 @@ class Context:
         subject: str = "",
         notes: list[str] | None = None,
         basis: str = "derived",
+        would_meet: list[list[Change]] | None = None,
     ) -> Finding:
-        """A finding for the rule being evaluated, with its citation and version filled in."""
+        """A finding for the rule being evaluated, with its citation and version filled in.
+
+        A leaf that is not met says in `would_meet` which changes of fact would make it met.
+        """
         current, consulted = self._stack[-1]
         return Finding(
             rule=current.id,
@@ -153,6 +157,7 @@ class Context:
             readings={name: self.readings[name] for name in consulted},
             notes=notes or [],
             children=children or [],
+            would_meet=would_meet or [],
         )
 
     def all_of(
@@ -248,9 +253,12 @@ class Context:
                 unknown or f"not known ({path} is not given)",
                 missing=[path],
                 subject=subject,
+                would_meet=[[Change(path, True)]],
             )
+        if value:
+            return self.finding(MET, yes, facts=[use], subject=subject)
         return self.finding(
-            MET if value else NOT_MET, yes if value else no, facts=[use], subject=subject
+            NOT_MET, no, facts=[use], subject=subject, would_meet=[[Change(path, True)]]
         )
 
 
