@@ -338,6 +338,14 @@ class Intent(_Section):
     stated_aims_violent: Fact(bool) | None = Field(
         None, description="Its stated aims call for violence."
     )
+    intended_acts: Fact(list[Act]) | None = Field(
+        None,
+        description="The acts it threatens, plots or calls for, as kinds of "
+        "§ 1182(a)(3)(B)(iii)(I)–(V): is what it intends terrorist activity?",
+    )
+    motives: Fact(list[Motive]) | None = Field(
+        None, description="Why it means to commit them (terrorism needs a political motive)."
+    )
     stated_aims: str | None = Field(None, description="Its stated aims, in its own words if known.")
 
 
