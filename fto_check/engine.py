@@ -16,7 +16,7 @@ from typing import Any
 
 from fto_check.findings import Change, FactUse, Finding, SourceInfo
 from fto_check.law import Law, citation
-from fto_check.loader import SourceMap
+from fto_check.loader import SourceMap, field_path
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status, all_of, any_of
 from fto_check.profile import Profile, Source, SourcedFact
 
@@ -206,7 +206,7 @@ class Context:
 
         The value is None when the profile does not give it: unknown, never false.
         """
-        path = _path_text((*loc, name))
+        path = field_path((*loc, name))
         raw = getattr(section, name, None) if section is not None else None
         own_sources: list = []
         value_loc = (*loc, name)
@@ -290,14 +290,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value.value if hasattr(value, "value") and not isinstance(value, str) else value
-
-
-@cache
-def _path_text(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def _titles(children: list[Finding], status: Status) -> str:

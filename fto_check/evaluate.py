@@ -9,6 +9,7 @@ from fto_check.engine import RULES, Context
 from fto_check.errors import InputError
 from fto_check.findings import Report
 from fto_check.law import FTO_STATUTE_ENACTED, load_law
+from fto_check.lint import warnings
 from fto_check.loader import SourceMap
 from fto_check.profile import Profile
 from fto_check.readings import resolve
@@ -59,6 +60,7 @@ def evaluate(
         law_notes=_law_notes(ctx),
         sha256=sha256,
         fto_check_version=__version__,
+        warnings=warnings(profile, source, day),
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 import yaml
@@ -37,6 +38,15 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _DOCUMENT_MARKER = re.compile(rb"^---(?=[ \t\r\n]|$)", re.MULTILINE)
 
 Path_ = tuple[str | int, ...]
+
+
+@cache
+def field_path(loc: Path_) -> str:
+    """`("incidents", 2, "motives")` → `"incidents[2].motives"`: how reports name a field."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 @dataclass(slots=True)
@@ -78,7 +88,7 @@ def read_bytes(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
             path,
             0,
             0,
-            f"file is {len(raw):,} bytes, over the {max_bytes:,}-byte limit for a profile",
+            f"larger than the {max_bytes:,}-byte limit for a profile file",
             hint="raise it with --max-bytes if this really is one profile",
         )
     if b"\x00" in raw:
@@ -145,7 +155,15 @@ def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Itera
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (0, 0)
         problem = e.problem or e.context or "invalid YAML"
         raise InputError.at(path, line, col, f"not valid YAML: {problem}") from None
-    except yaml.YAMLError as e:  # reader errors (e.g. control characters) in the pure parser
+    except yaml.reader.ReaderError as e:  # a character YAML forbids, e.g. a control character
+        line = text.count("\n", 0, e.position) + 1 + line_offset
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        code = ord(e.character) if isinstance(e.character, str) else e.character
+        raise InputError.at(
+            path, line, col, f"character U+{code:04X} is not allowed in YAML ({e.reason})",
+            hint="remove it, or quote and escape it",
+        ) from None
+    except yaml.YAMLError as e:
         raise InputError.at(path, 0, 0, f"not valid YAML: {e}") from None
     finally:
         parser.dispose()

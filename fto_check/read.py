@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from fto_check.errors import InputError, Problem
 from fto_check.limits import MAX_BYTES
-from fto_check.loader import Document, SourceMap, load_chunk, load_document, read_bytes
+from fto_check.lint import contradictions
+from fto_check.loader import Document, SourceMap, field_path, load_chunk, load_document, read_bytes
 from fto_check.profile import (
     EXPECT_KEYS,
     Capability,
@@ -101,7 +102,7 @@ def validate(doc: Document) -> Profile:
     except ValidationError as e:
         problems = [_problem(err, doc) for err in e.errors(include_input=False, include_url=False)]
         raise InputError(_first(problems)) from None
-    problems = _reference_problems(profile, source)
+    problems = _reference_problems(profile, source) + contradictions(profile, source)
     if problems:
         raise InputError(_first(problems))
     return profile
@@ -115,13 +116,6 @@ def _first(problems: list[Problem]) -> list[Problem]:
         last = problems[-1]
         problems.append(Problem(last.path, last.line, last.col, f"… and {extra} more problems"))
     return problems
-
-
-def field_path(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _problem(err: dict[str, Any], doc: Document) -> Problem:

@@ -109,7 +109,7 @@ def test_binary_data_is_refused():
 
 def test_files_over_the_size_limit_are_refused_before_parsing():
     """The limit is documented and can be raised with --max-bytes."""
-    with pytest.raises(InputError, match="over the 10-byte limit"):
+    with pytest.raises(InputError, match="larger than the 10-byte limit"):
         read_bytes("p.yaml", b"name: far too long\n", max_bytes=10)
 
 
