@@ -22,15 +22,19 @@ and intent to engage in either. Alternatives (2) and (3) were inserted by the US
 from __future__ import annotations
 
 from datetime import date
+from itertools import combinations
 
 from fto_check.engine import Context, rule
-from fto_check.findings import FactUse, Finding
+from fto_check.findings import Change, FactUse, Finding
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool, negate
 
 AEDPA = "1996-04-24"  # Pub. L. 104-132, § 302(a): § 1189 enacted
 PATRIOT_EVE, PATRIOT = "2001-10-25", "2001-10-26"  # Pub. L. 107-56, § 411(c)
 
 US = "US"
+# Where the acts the organization intends are judged, in place of an incident's index: the
+# predicates of § 1182(a)(3)(B)(iii) and § 2656f(d)(2) read `intent` as they read an incident.
+INTENT = "intent"
 
 
 def incident_subject(i: int, incident) -> str:
@@ -104,11 +108,29 @@ def organization(ctx: Context) -> Finding:
             if group is None
             else "still in existence (not dissolved)"
         )
-    return ctx.finding(status, reason, facts=facts, missing=missing)
+    fix = [Change(group_path, True)] if group is not True else []
+    if exists is not MET:
+        fix.append(Change(dissolved_path, False))
+    would = [fix] if status is not MET else []
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 def _abroad(country: str | None):
     return UNDETERMINED if country is None else (NOT_MET if country == US else MET)
+
+
+def _pointing_abroad(ctx: Context, path: str) -> Change:
+    """The change of one tie of the organization (a field of `foreign`) to point abroad."""
+    if path.endswith(("organized_under_us_law", "members_principally_us_persons")):
+        return Change(path, False)
+    section, loc = ctx.profile.foreign, ("foreign",)
+    named = [ctx.fact(section, loc, name)[0] for name in ("headquarters_in", "formed_in")]
+    named += ctx.fact(section, loc, "operates_in")[0] or []
+    # Suggest a country the profile already names; "XX" is ISO 3166's code for "unknown".
+    elsewhere = next((c for c in named if c and c != US), "XX")
+    if path.endswith("operates_in"):
+        return Change(path, [elsewhere], "add", text="a country other than US")
+    return Change(path, elsewhere, text="a country other than US")
 
 
 @rule(
@@ -160,11 +182,16 @@ def foreign(ctx: Context) -> Finding:
             f"{abroad} of its 4 ties point abroad (formation, headquarters, operations, "
             f"membership); {open_} unknown; foreign needs at least 3"
         )
+        home = [p for s, _, p in parts if s is not MET]
+        would = [
+            [_pointing_abroad(ctx, p) for p in ties] for ties in combinations(home, 3 - abroad)
+        ]
         return ctx.finding(
             status,
             reason,
             facts=[u for _, u, _ in parts if u],
             missing=[p for s, u, p in parts if u is None],
+            would_meet=would if status is not MET else [],
         )
 
     status = all_of(s for s, _, _ in parts)
@@ -184,7 +211,10 @@ def foreign(ctx: Context) -> Finding:
         )
     else:
         reason = "not known where it is based or organized"
-    return ctx.finding(status, reason, facts=facts, missing=missing)
+    would = [[_pointing_abroad(ctx, p) for s, _, p in parts if s is not MET]]
+    return ctx.finding(
+        status, reason, facts=facts, missing=missing, would_meet=would if status is not MET else []
+    )
 
 
 # ---------------------------------------------------------------- (B)
@@ -227,18 +257,20 @@ def terrorist_activity_criterion(ctx: Context) -> Finding:
 
 def _over_incidents(ctx: Context, per_incident: str, what: str) -> Finding:
     incidents = ctx.profile.incidents
+    # With no incident to change, what would meet it is a new one (whynot.py works out its facts).
+    new = [[Change("incidents[+]", {}, text="a new incident")]]
     if incidents is None:
         return ctx.finding(
             UNDETERMINED,
             f"no incidents are given, so {what} cannot be decided",
             missing=["incidents"],
+            would_meet=new,
         )
-    children = [ctx.apply(per_incident, i) for i in range(len(incidents))]
-    return ctx.any_of(
-        children,
-        empty="no incidents are known (incidents: [])",
-        reason="" if children else "no incidents are known (incidents: [])",
-    )
+    if not incidents:
+        return ctx.finding(
+            NOT_MET, "no incidents are known (incidents: [])", combine="any-of", would_meet=new
+        )
+    return ctx.any_of([ctx.apply(per_incident, i) for i in range(len(incidents))])
 
 
 @rule(
@@ -278,26 +310,33 @@ def present(ctx: Context, i: int) -> Finding:
     incident = ctx.profile.incidents[i]
     when, use, path = ctx.fact(incident, ("incidents", i), "date")
     window = ctx.reading("engages-recency")
+    years = 0 if window == "any-time" else int(window.split("-")[0])
+    start = _years_before(ctx.as_of, years) if years else None
+    span = f"from {start} to {ctx.as_of}" if start else f"on or before {ctx.as_of}"
+    fix = [[Change(path, ctx.as_of.isoformat(), text=f"a date {span}")]]
     if when is None:
         if window == "any-time":
             return ctx.finding(MET, "any past incident counts, whatever its date")
-        return ctx.finding(UNDETERMINED, "its date is not given", missing=[path])
+        return ctx.finding(UNDETERMINED, "its date is not given", missing=[path], would_meet=fix)
     if when.first > ctx.as_of:
-        return ctx.finding(NOT_MET, f"it happened after as_of ({ctx.as_of})", facts=[use])
-    if window == "any-time":
+        return ctx.finding(
+            NOT_MET, f"it happened after as_of ({ctx.as_of})", facts=[use], would_meet=fix
+        )
+    if start is None:
         return ctx.finding(MET, "any past incident counts", facts=[use])
-    years = int(window.split("-")[0])
-    start = _years_before(ctx.as_of, years)
     if when.first >= start and when.last <= ctx.as_of:
         return ctx.finding(MET, f"within the {years} years before {ctx.as_of}", facts=[use])
     if when.last < start:
-        return ctx.finding(NOT_MET, f"more than {years} years before {ctx.as_of}", facts=[use])
+        return ctx.finding(
+            NOT_MET, f"more than {years} years before {ctx.as_of}", facts=[use], would_meet=fix
+        )
     return ctx.finding(
         UNDETERMINED,
         f"its date ({when}) straddles the start of the {years}-year "
         f"window ({start}); give the exact date",
         facts=[use],
         missing=[path],
+        would_meet=fix,
     )
 
 
@@ -333,7 +372,8 @@ def _any_fact(ctx: Context, section_name: str, names: dict[str, str], *, what: s
     else:
         reason = f"{what} is not established: nothing shown and some facts are not given"
     missing = [p for _, v, _, p in values if v is None] if status is not MET else []
-    return ctx.finding(status, reason, facts=facts, missing=missing)
+    would = [[Change(p, True)] for _, v, _, p in values if not v] if status is not MET else []
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 @rule(
@@ -366,13 +406,35 @@ def capability(ctx: Context) -> Finding:
 @rule(
     "1189(a)(1)(B)/intent",
     "intent",
-    "As of `as_of` it means to engage in terrorist activity: public threats of violence, plots, "
-    "or violent stated aims.",
+    "As of `as_of` it means to engage in terrorist activity or terrorism: it shows an intent "
+    "to attack, and what it intends would be terrorist activity or terrorism.",
+    since=PATRIOT,
+)
+def intent(ctx: Context) -> Finding:
+    # "The capability and intent to engage in terrorist activity or terrorism": an intent to do
+    # violence is not enough; its object must be terrorist activity or terrorism.
+    return ctx.all_of(
+        [ctx.apply("1189(a)(1)(B)/intent-shown"), ctx.apply("1189(a)(1)(B)/intended-activity")]
+    )
+
+
+THREAT_BOUNDARY = (
+    "Boundary: a public threat may itself be terrorist activity, since § 1182(a)(3)(B)(iii)(VI) "
+    'covers "a threat, attempt, or conspiracy to do any of the foregoing". To have a threat '
+    "judged so, record it as an incident with `threatened: [...]`."
+)
+
+
+@rule(
+    "1189(a)(1)(B)/intent-shown",
+    "an intent to attack, shown",
+    "As of `as_of` it shows an intent to attack: public threats of violence, plots, or violent "
+    "stated aims.",
     since=PATRIOT,
     reads=("intent.public_threats", "intent.plots", "intent.stated_aims_violent"),
 )
-def intent(ctx: Context) -> Finding:
-    return _any_fact(
+def intent_shown(ctx: Context) -> Finding:
+    finding = _any_fact(
         ctx,
         "intent",
         {
@@ -381,6 +443,66 @@ def intent(ctx: Context) -> Finding:
             "stated_aims_violent": "its stated aims call for violence",
         },
         what="intent",
+    )
+    if any(f.path == "intent.public_threats" and f.value is True for f in finding.facts):
+        finding.notes.append(THREAT_BOUNDARY)
+    return finding
+
+
+@rule(
+    "1189(a)(1)(B)/intended-activity",
+    "what it intends is terrorist activity or terrorism",
+    "The acts it intends would be terrorist activity (of a kind in § 1182(a)(3)(B)(iii)(I)–(V); "
+    "a weapon other than for mere personal monetary gain) or terrorism (politically motivated "
+    "violence, § 2656f(d)(2)).",
+    since=PATRIOT,
+)
+def intended_activity(ctx: Context) -> Finding:
+    return ctx.any_of(
+        [
+            ctx.apply("1189(a)(1)(B)/intended-terrorist-activity"),
+            ctx.apply("1189(a)(1)(B)/intended-terrorism"),
+        ]
+    )
+
+
+INTENDED_KINDS = (
+    "1182(a)(3)(B)(iii)(I)",
+    "1182(a)(3)(B)(iii)(II)",
+    "1182(a)(3)(B)(iii)(III)",
+    "1182(a)(3)(B)(iii)(IV)",
+    "1182(a)(3)(B)(iii)(V)/use",
+)
+
+
+@rule(
+    "1189(a)(1)(B)/intended-terrorist-activity",
+    "intends terrorist activity",
+    "An act it intends is of a kind listed in § 1182(a)(3)(B)(iii)(I)–(V), a weapon only if "
+    "other than for mere personal monetary gain (the same predicates and reading as incidents).",
+    since=PATRIOT,
+    reads=("intent.intended_acts", "intent.motives"),
+)
+def intended_terrorist_activity(ctx: Context) -> Finding:
+    # An intended act is judged by its kind, with the (V)(b) carve-out. Unlawfulness and (V)'s
+    # "intent to endanger" are elements of an act done; an intended attack carries both.
+    return ctx.any_of(
+        [ctx.apply(kind, INTENT, "intended_acts") for kind in INTENDED_KINDS],
+        subject="the acts it intends",
+    )
+
+
+@rule(
+    "1189(a)(1)(B)/intended-terrorism",
+    "intends terrorism",
+    "The violence it intends is politically motivated, as § 2656f(d)(2) requires of terrorism.",
+    since=PATRIOT,
+    reads=("intent.motives",),
+)
+def intended_terrorism(ctx: Context) -> Finding:
+    return ctx.all_of(
+        [ctx.apply("2656f(d)(2)/politically-motivated", INTENT)],
+        subject="the violence it intends",
     )
 
 
@@ -420,6 +542,8 @@ def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
         f"{status.label} on the Secretary's asserted finding{on}; on the facts alone the "
         f"checker finds it {derived.status.label}"
     )
+    reverse = Change("threat_to_us.secretary_finding.threatens", True)
+    would = [[reverse]] if status is NOT_MET else []
     return ctx.finding(
         status,
         reason,
@@ -427,6 +551,7 @@ def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
         basis="asserted",
         facts=[use],
         children=derived.children,
+        would_meet=would,
         notes=[
             *notes,
             "Courts have treated the (C) finding as the Secretary's "
@@ -491,7 +616,7 @@ def us_nationals_harmed(ctx: Context) -> Finding:
     incidents = ctx.profile.incidents
     if incidents is None:
         return ctx.finding(UNDETERMINED, "no incidents are given", missing=["incidents"])
-    parts, facts, missing, hits = [], [], [], []
+    parts, facts, missing, hits, would = [], [], [], [], []
     for i, incident in enumerate(incidents):
         harmed, use, path = ctx.fact(incident, ("incidents", i), "us_nationals_harmed")
         qualifies = _qualifying(ctx, i)
@@ -502,6 +627,8 @@ def us_nationals_harmed(ctx: Context) -> Finding:
             missing.append(path)
         if parts[-1] is MET:
             hits.append(incident_subject(i, incident))
+        elif qualifies is MET:  # harm to US nationals in an incident that counts would do
+            would.append([Change(path, True)])
     status = any_of(parts)
     if status is MET:
         reason = f"US nationals were harmed in {', '.join(hits)}"
@@ -513,7 +640,9 @@ def us_nationals_harmed(ctx: Context) -> Finding:
         )
     else:
         reason = "not known whether its terrorist activity harmed US nationals"
-    return ctx.finding(status, reason, facts=facts, missing=missing if status is not MET else [])
+    if status is MET:
+        missing, would = [], []
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 @rule(
@@ -533,9 +662,13 @@ def threat_origin(ctx: Context) -> Finding:
     counted = {"terrorist-activity"} | (
         {"terrorism"} if "1189(a)(1)(B)/terrorism" in _routes_in_force(ctx) else set()
     )
+    fix = [[Change(path, ["terrorist-activity"], "add")]]
     if origins is None:
         return ctx.finding(
-            UNDETERMINED, "not known which of its activities the threat comes from", missing=[path]
+            UNDETERMINED,
+            "not known which of its activities the threat comes from",
+            missing=[path],
+            would_meet=fix,
         )
     found = sorted(counted & {o.value for o in origins})
     if found:
@@ -545,6 +678,7 @@ def threat_origin(ctx: Context) -> Finding:
         NOT_MET,
         f"the threat comes from its {others}, not from its {' or '.join(sorted(counted))}",
         facts=[use],
+        would_meet=fix,
     )
 
 
