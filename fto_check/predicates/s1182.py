@@ -13,17 +13,26 @@
 
 from __future__ import annotations
 
+import re
+
 from fto_check.engine import Context, rule
-from fto_check.findings import Finding
+from fto_check.findings import Change, Finding
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, any_of, from_bool
-from fto_check.predicates.s1189 import AEDPA, PATRIOT, PATRIOT_EVE, incident_subject
+from fto_check.predicates.s1189 import AEDPA, INTENT, PATRIOT, PATRIOT_EVE, incident_subject
 from fto_check.profile import Act, Motive, Role
 
 REAL_ID = "2005-05-11"  # Pub. L. 109-13, div. B, § 103: rewrote (iv)(IV)–(VI)
 
 
-def _incident(ctx: Context, i: int):
+def _incident(ctx: Context, i: int | str):
+    if i == INTENT:  # the acts it intends, for (B)'s "capability and intent" (see s1189)
+        return ctx.profile.intent, (INTENT,)
     return ctx.profile.incidents[i], ("incidents", i)
+
+
+def _first(kinds: set) -> object:
+    """The member of an enum set to suggest: the first in the enum's (the statute's) order."""
+    return min(kinds, key=list(type(next(iter(kinds)))).index)
 
 
 # ---------------------------------------------------------------- (iv) per incident
@@ -71,11 +80,14 @@ def conduct(ctx: Context, i: int) -> Finding:
 def _role(ctx: Context, i: int, roles: set[Role], *, did: str, not_did: str) -> Finding:
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, "role")
+    fix = [[Change(path, [_first(roles).value], "add")]]
     if value is None:
-        return ctx.finding(UNDETERMINED, "the organization's role is not given", missing=[path])
+        return ctx.finding(
+            UNDETERMINED, "the organization's role is not given", missing=[path], would_meet=fix
+        )
     if roles & set(value):
         return ctx.finding(MET, did, facts=[use])
-    return ctx.finding(NOT_MET, not_did, facts=[use])
+    return ctx.finding(NOT_MET, not_did, facts=[use], would_meet=fix)
 
 
 @rule(
@@ -120,13 +132,21 @@ def committed_or_incited(ctx: Context, i: int) -> Finding:
 )
 def intention_to_kill(ctx: Context, i: int) -> Finding:
     incident, loc = _incident(ctx, i)
-    return ctx.boolean(
+    finding = ctx.boolean(
         incident,
         loc,
         "intent_to_kill_or_injure",
         yes="the circumstances indicate an intention to kill or seriously injure",
         no="the circumstances do not indicate an intention to kill or seriously injure",
     )
+    if finding.status is NOT_MET:
+        finding.notes.append(
+            "Boundary: committing or inciting an act is engaging in terrorist activity under "
+            '(iv)(I) only "under circumstances indicating an intention to cause death or serious '
+            'bodily injury". Without that, the organization may still engage through another '
+            "mode of (iv): preparing or planning it (II), or affording material support (VI)."
+        )
+    return finding
 
 
 @rule(
@@ -256,7 +276,10 @@ def unlawful(ctx: Context, i: int) -> Finding:
     else:
         reason = "not known whether it was unlawful"
     missing = [p for p, v in ((here_path, here), (us_path, us)) if v is None]
-    return ctx.finding(status, reason, facts=facts, missing=missing if status is not MET else [])
+    if status is MET:
+        return ctx.finding(status, reason, facts=facts)
+    would = [[Change(here_path, True)], [Change(us_path, True)]]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 ACT_FIELDS = {
@@ -264,6 +287,7 @@ ACT_FIELDS = {
     "threatened": "threatened",
     "attempted": "attempted",
     "conspired": "conspired to commit",
+    "intended_acts": "intended",  # `intent.intended_acts`, for (B)'s "capability and intent"
 }
 
 
@@ -291,12 +315,15 @@ def _acts(ctx: Context, i: int, acts: set[Act], field: str, *, names: str) -> Fi
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, field)
     verb = ACT_FIELDS[field]
+    fix = [[Change(path, [_first(acts).value], "add")]]
     if value is None:
-        return ctx.finding(UNDETERMINED, f"not known which acts were {verb}", missing=[path])
+        return ctx.finding(
+            UNDETERMINED, f"not known which acts were {verb}", missing=[path], would_meet=fix
+        )
     found = [a.value for a in value if a in acts]
     if found:
         return ctx.finding(MET, f"{verb}: {', '.join(found)}", facts=[use])
-    return ctx.finding(NOT_MET, f"no {names} {verb}", facts=[use])
+    return ctx.finding(NOT_MET, f"no {names} {verb}", facts=[use], would_meet=fix)
 
 
 @rule(
@@ -307,7 +334,43 @@ def _acts(ctx: Context, i: int, acts: set[Act], field: str, *, names: str) -> Fi
     reads=("incidents[].involves",),
 )
 def hijacking(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _acts(ctx, i, {Act.HIJACKING, Act.SABOTAGE}, field, names="hijacking or sabotage")
+    finding = _acts(ctx, i, {Act.HIJACKING, Act.SABOTAGE}, field, names="hijacking or sabotage")
+    if field == "involves":
+        note = _conveyance_boundary(ctx, i, finding)
+        if note:
+            finding.notes.append(note)
+    return finding
+
+
+_SEIZING = re.compile(r"\b(seiz|hijack|highjack|carjack|commandeer|took control)", re.IGNORECASE)
+_CONVEYANCE = re.compile(
+    r"\b(vehicle|car|truck|lorry|bus|convoy|vessel|ship|boat|tanker|ferry|aircraft|plane|"
+    r"airliner|jet|train)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _conveyance_boundary(ctx: Context, i: int, finding: Finding) -> str:
+    """A note where an incident sits on (iii)(I)'s boundary: hijacking has no money carve-out."""
+    incident, loc = _incident(ctx, i)
+    if finding.status is MET:
+        motives = ctx.fact(incident, loc, "motives")[0]
+        if motives and set(motives) <= MONETARY:
+            return (
+                'Boundary: (iii)(I) has no motive element. The carve-out for "mere personal '
+                'monetary gain" qualifies only (V)(b), so a hijacking done for money is terrorist '
+                "activity even where a shooting done for money might not be."
+            )
+        return ""
+    summary = incident.summary or ""
+    if _SEIZING.search(summary) and _CONVEYANCE.search(summary):
+        return (
+            'Boundary: the summary describes seizing a conveyance. If that was "the highjacking '
+            'or sabotage of any conveyance (including an aircraft, vessel, or vehicle)", it is '
+            "terrorist activity under (iii)(I), which has no carve-out for mere personal "
+            "monetary gain; if so, add `hijacking` to `involves`."
+        )
+    return ""
 
 
 @rule(
@@ -449,15 +512,25 @@ def _weapon_unless_gain(
     notes = [note] if note else []
     facts = [u for u in (acts_use, motives_use) if u]
     verb = ACT_FIELDS[field]
-    if acts is None:
+    if acts is None or not any(a in weapons for a in acts):
+        would = [[Change(acts_path, [_first(weapons).value], "add")]]
+        would[0] += _not_for_money(ctx, motives, motives_path)
+        if acts is None:
+            return ctx.finding(
+                UNDETERMINED,
+                f"not known which acts were {verb}",
+                missing=[acts_path],
+                notes=notes,
+                would_meet=would,
+            )
         return ctx.finding(
-            UNDETERMINED, f"not known which acts were {verb}", missing=[acts_path], notes=notes
+            NOT_MET,
+            f"no explosive, firearm or other weapon {verb}",
+            facts=[acts_use],
+            notes=notes,
+            would_meet=would,
         )
     used = [a.value for a in acts if a in weapons]
-    if not used:
-        return ctx.finding(
-            NOT_MET, f"no explosive, firearm or other weapon {verb}", facts=[acts_use], notes=notes
-        )
     if motives is None:
         return ctx.finding(
             UNDETERMINED,
@@ -466,6 +539,7 @@ def _weapon_unless_gain(
             facts=facts,
             missing=[motives_path],
             notes=notes,
+            would_meet=[_not_for_money(ctx, motives, motives_path)],
         )
     motive_set = set(motives)
     if not motive_set or motive_set - MONETARY:
@@ -478,6 +552,7 @@ def _weapon_unless_gain(
             f"{', '.join(used)} {verb}, but for mere personal monetary gain, which (V)(b) excludes",
             facts=facts,
             notes=notes,
+            would_meet=[_not_for_money(ctx, motives, motives_path)],
         )
     # Only money is at stake, and some of it is the organization's profit: contested.
     if ctx.reading("personal-monetary-gain") == "organizational-profit":
@@ -488,6 +563,7 @@ def _weapon_unless_gain(
             "(V)(b) excludes it",
             facts=facts,
             notes=notes,
+            would_meet=[_not_for_money(ctx, motives, motives_path)],
         )
     return ctx.finding(
         MET,
@@ -496,6 +572,20 @@ def _weapon_unless_gain(
         facts=facts,
         notes=notes,
     )
+
+
+def _not_for_money(ctx: Context, motives, path: str) -> list[Change]:
+    """The motive to add, if any, to take a weapon's use out of (V)(b)'s money carve-out."""
+    if motives is not None:
+        motive_set = set(motives)
+        if not motive_set or motive_set - MONETARY:
+            return []
+        if motive_set != {Motive.PERSONAL_GAIN} and (
+            ctx.reading("personal-monetary-gain") == "individual-only"
+        ):
+            return []
+    text = "a motive other than mere personal monetary gain, e.g. political"
+    return [Change(path, [Motive.POLITICAL.value], "add", text=text)]
 
 
 @rule(
@@ -522,8 +612,11 @@ def intent_to_endanger(ctx: Context, i: int) -> Finding:
         reason = "no intent to endanger people or to cause substantial property damage"
     else:
         reason = "the intent is not given"
+    if status is MET:
+        return ctx.finding(status, reason, facts=facts)
     missing = [p for p, v in ((people_path, people), (prop_path, prop)) if v is None]
-    return ctx.finding(status, reason, facts=facts, missing=missing if status is not MET else [])
+    would = [[Change(people_path, True)], [Change(prop_path, True)]]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 @rule(
@@ -543,8 +636,11 @@ def threat_attempt_conspiracy(ctx: Context, i: int) -> Finding:
         "1182(a)(3)(B)(iii)(V)",
     ]
     parts, facts, missing, met = [], [], [], []
-    for field, verb in list(ACT_FIELDS.items())[1:]:
+    paths = {}
+    for field in ("threatened", "attempted", "conspired"):
+        verb = ACT_FIELDS[field]
         acts, use, path = ctx.fact(incident, loc, field)
+        paths[field] = path
         if acts is None:
             parts.append(UNDETERMINED)
             missing.append(path)
@@ -555,7 +651,10 @@ def threat_attempt_conspiracy(ctx: Context, i: int) -> Finding:
             continue
         # A threat (attempt, conspiracy) "to do any of the foregoing": each act must be one of
         # (I)–(V) with all that clause's elements, judged on this incident's other facts.
-        status = any_of(ctx.apply(kind, i, field).status for kind in kinds)
+        applied = [ctx.apply(kind, i, field) for kind in kinds]
+        for name in {n for f in applied for part in f.walk() for n in part.readings}:
+            ctx.reading(name)  # e.g. (V)(b)'s carve-out: this finding depended on it too
+        status = any_of(f.status for f in applied)
         parts.append(status)
         if status is MET:
             met.append(f"{verb}: {', '.join(a.value for a in acts)}")
@@ -566,4 +665,8 @@ def threat_attempt_conspiracy(ctx: Context, i: int) -> Finding:
         reason = "nothing of (I)–(V) was threatened, attempted or conspired"
     else:
         reason = "not known whether anything was threatened, attempted or conspired"
-    return ctx.finding(status, reason, facts=facts, missing=missing if status is not MET else [])
+    if status is MET:
+        return ctx.finding(status, reason, facts=facts)
+    # A threat of assassination is (VI) whatever else is known: (IV) has no further element.
+    threat = Change(paths["threatened"], [Act.ASSASSINATION.value], "add")
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=[[threat]])

@@ -12,9 +12,9 @@ has no motive element.
 from __future__ import annotations
 
 from fto_check.engine import Context, rule
-from fto_check.findings import Finding
+from fto_check.findings import Change, Finding
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool
-from fto_check.predicates.s1189 import PATRIOT, incident_subject
+from fto_check.predicates.s1189 import INTENT, PATRIOT, incident_subject
 from fto_check.profile import Motive, Role, Target
 
 POLITICAL = {
@@ -52,7 +52,9 @@ def terrorism(ctx: Context, i: int) -> Finding:
     )
 
 
-def _incident(ctx: Context, i: int):
+def _incident(ctx: Context, i: int | str):
+    if i == INTENT:  # the violence it intends, for (B)'s "capability and intent" (see s1189)
+        return ctx.profile.intent, (INTENT,)
     return ctx.profile.incidents[i], ("incidents", i)
 
 
@@ -81,8 +83,9 @@ def premeditated(ctx: Context, i: int) -> Finding:
 def politically_motivated(ctx: Context, i: int) -> Finding:
     incident, loc = _incident(ctx, i)
     motives, use, path = ctx.fact(incident, loc, "motives")
+    fix = [[Change(path, [Motive.POLITICAL.value], "add")]]
     if motives is None:
-        return ctx.finding(UNDETERMINED, "the motive is not given", missing=[path])
+        return ctx.finding(UNDETERMINED, "the motive is not given", missing=[path], would_meet=fix)
     motives = set(motives)
     if Motive.POLITICAL in motives:
         return ctx.finding(MET, "it was politically motivated", facts=[use])
@@ -98,8 +101,11 @@ def politically_motivated(ctx: Context, i: int) -> Finding:
             NOT_MET,
             f"its motive was {found}, which is not political on the narrow reading",
             facts=[use],
+            would_meet=fix,
         )
-    return ctx.finding(NOT_MET, f"its motives ({listed}) are not political", facts=[use])
+    return ctx.finding(
+        NOT_MET, f"its motives ({listed}) are not political", facts=[use], would_meet=fix
+    )
 
 
 @rule(
@@ -127,13 +133,31 @@ def violence(ctx: Context, i: int) -> Finding:
 def noncombatant_targets(ctx: Context, i: int) -> Finding:
     incident, loc = _incident(ctx, i)
     targets, use, path = ctx.fact(incident, loc, "targets")
+    fix = [[Change(path, [Target.CIVILIANS.value], "add")]]
     if targets is None:
-        return ctx.finding(UNDETERMINED, "its targets are not given", missing=[path])
+        return ctx.finding(
+            UNDETERMINED, "its targets are not given", missing=[path], would_meet=fix
+        )
     hit = sorted(t.value for t in set(targets) & NONCOMBATANTS)
     if hit:
         return ctx.finding(MET, f"it targeted {', '.join(hit)}", facts=[use])
     listed = ", ".join(t.value for t in targets) or "no one"
-    return ctx.finding(NOT_MET, f"it targeted {listed}, not noncombatants", facts=[use])
+    notes = [PROPERTY_BOUNDARY] if set(targets) == {Target.PROPERTY} else []
+    return ctx.finding(
+        NOT_MET,
+        f"it targeted {listed}, not noncombatants",
+        facts=[use],
+        notes=notes,
+        would_meet=fix,
+    )
+
+
+PROPERTY_BOUNDARY = (
+    'Boundary: violence against property alone. § 2656f(d)(2) requires violence "perpetrated '
+    'against noncombatant targets"; whether a building or a power line, with no person '
+    "targeted, is such a target is open. The checker counts only people as noncombatant "
+    "targets; list the people the attack endangered (e.g. civilians) if there were any."
+)
 
 
 @rule(
@@ -171,4 +195,10 @@ def perpetrated_by(ctx: Context, i: int) -> Finding:
     )
     if kind is MET:  # one of sub/agents suffices; the other is not missing
         missing = [p for p in missing if p == role_path]
-    return ctx.finding(status, reason, facts=facts, missing=missing)
+    would = []
+    if status is not MET:
+        did = [Change(role_path, [Role.COMMITTED.value], "add")] if perpetrated is not MET else []
+        would = [[*did, Change(p, True)] for p in (sub_path, agents_path)]
+        if kind is MET:
+            would = [did]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
