@@ -184,7 +184,8 @@ def foreign(ctx: Context) -> Finding:
         )
         home = [p for s, _, p in parts if s is not MET]
         would = [
-            [_pointing_abroad(ctx, p) for p in ties] for ties in combinations(home, 3 - abroad)
+            [_pointing_abroad(ctx, p) for p in ties]
+            for ties in combinations(home, max(0, 3 - abroad))
         ]
         return ctx.finding(
             status,
