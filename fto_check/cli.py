@@ -37,6 +37,12 @@ class Format(StrEnum):
     json = "json"
 
 
+class DocFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"fto-check {__version__}")
@@ -107,6 +113,61 @@ def schema(
     from fto_check.commands import schema as command
 
     _run(command.run, report=report)
+
+
+@app.command()
+def rules(
+    fmt: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DocFormat.text,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Show the rules in force on this date (default: today).",
+        ),
+    ] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage", help="Per clause of rules/: the rules encoding it, or why none."
+        ),
+    ] = False,
+    readings: Annotated[
+        bool, typer.Option("--readings", help="The contested readings, with their defaults.")
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="The whole reference: tree, readings, coverage, and every explanation."
+        ),
+    ] = False,
+) -> None:
+    """Print the criteria tree as the checker composes it (ids, citations, summaries)."""
+    from fto_check.commands import rules as command
+
+    _run(command.run, fmt=fmt.value, as_of=as_of, coverage=coverage, readings=readings, full=full)
+
+
+@app.command()
+def explain(
+    item: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A clause (1189(a)(1)(B), 8 U.S.C. § 1189(a)(1)(B)), a rule "
+            "(2656f(d)(2)/politically-motivated) or its title, or a reading name.",
+        ),
+    ],
+    fmt: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DocFormat.text,
+) -> None:
+    """Explain a clause, rule or reading: the law's words, their meaning, how it is decided."""
+    from fto_check.commands import explain as command
+
+    _run(command.run, item, fmt=fmt.value)
 
 
 def _run(fn, *args, **kwargs) -> None:
