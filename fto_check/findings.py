@@ -102,9 +102,12 @@ class Route:
 
 @dataclass(slots=True)
 class Fix:
-    """A smallest set of fact changes that, applied together, would make a criterion met."""
+    """A smallest set of fact changes that, made together, would make a criterion met.
 
-    changes: list[Change]
+    Make one change of each step; where a step lists several, any one of them will do.
+    """
+
+    steps: list[list[Change]]
     via: list[Route]  # the clauses it would meet on the way
 
 
