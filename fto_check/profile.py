@@ -383,7 +383,18 @@ class ThreatToUS(_Section):
 
 # ---------------------------------------------------------------- the profile
 
-EXPECT_KEYS = ("A", "B", "C", "verdict")
+# What an `expect:` block may state: each criterion, each route to (B) (`B.terrorism` is checked
+# only where it is in force: the routes other than terrorist activity date from 26 October 2001),
+# and the verdict. `fto_check.expect` compares them with a report.
+EXPECT_KEYS = (
+    "A",
+    "B",
+    "B.terrorist-activity",
+    "B.terrorism",
+    "B.capability-and-intent",
+    "C",
+    "verdict",
+)
 
 
 def _status(value: Any) -> Any:
@@ -418,7 +429,9 @@ class Profile(_Model):
         description="Readings of contested terms chosen for this profile (`fto-check explain`).",
     )
     expect: dict[str, ExpectedStatus] = Field(
-        {}, description="Expected outcome, for examples and tests: A, B, C, verdict."
+        {},
+        description="Expected outcome, for examples and tests: A, B (and each route, e.g. "
+        "`B.terrorism`), C, verdict.",
     )
 
 
