@@ -94,8 +94,13 @@ def below(nodes: dict[str, Node], rule_id: str) -> list[str]:
 
 
 def version_days(rule_id: str) -> list[date]:
-    """A day in each version of a rule (its first day, or the day § 1189 was enacted)."""
-    return [max(r.since or FTO_STATUTE_ENACTED, FTO_STATUTE_ENACTED) for r in RULES[rule_id]]
+    """A day in each version of a rule: its last day (today, for the version in force).
+
+    The last day, so that a rule whose own version never changed (§ 1189(a)(1)) is shown
+    with the parts in force today, not with those of 1996.
+    """
+    today = latest()
+    return [max(min(r.until or today, today), FTO_STATUTE_ENACTED) for r in RULES[rule_id]]
 
 
 def rule_order() -> list[str]:
