@@ -1,0 +1,32 @@
+"""docs/criteria.md is generated from the rules and the law, and must not fall behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fto_check.commands.rules import REGENERATE, document
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "criteria.md"
+
+
+def test_the_criteria_document_is_up_to_date():
+    """docs/criteria.md is exactly what `fto-check rules --format markdown --full` prints now."""
+    assert DOC.read_text(encoding="utf-8") == document(), (
+        f"docs/criteria.md is out of date; regenerate it: {REGENERATE}"
+    )
+
+
+def test_the_document_says_how_to_regenerate_it_at_the_top():
+    """Its first line is the one-line command that regenerates it."""
+    assert REGENERATE in DOC.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_the_document_covers_every_clause_the_checker_encodes():
+    """Each clause with a rule has its own section, anchored by its id."""
+    from fto_check.catalog import coverage
+    from fto_check.commands.explain import anchor
+
+    text = DOC.read_text(encoding="utf-8")
+    for cover in coverage():
+        if cover.kind in ("encoded", "through subclauses"):
+            assert f'<a id="{anchor(cover.clause.id)}"></a>' in text, cover.clause.id
