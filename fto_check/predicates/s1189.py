@@ -268,8 +268,13 @@ def _over_incidents(ctx: Context, per_incident: str, what: str) -> Finding:
             would_meet=new,
         )
     if not incidents:
+        use = ctx.fact(ctx.profile, (), "incidents")[1]  # where the profile says "none known"
         return ctx.finding(
-            NOT_MET, "no incidents are known (incidents: [])", combine="any-of", would_meet=new
+            NOT_MET,
+            "no incidents are known (incidents: [])",
+            combine="any-of",
+            facts=[use],
+            would_meet=new,
         )
     return ctx.any_of([ctx.apply(per_incident, i) for i in range(len(incidents))])
 
