@@ -288,7 +288,11 @@ _INA = {"219": "1189", "212": "1182"}  # the INA's own section numbers, as the e
 
 
 def normalize(query: str) -> str:
-    """A citation as the checker writes it: '8 U.S.C. § 1189 (a)(1)(B)' → '1189(a)(1)(B)'."""
+    """A citation as the checker writes it: '8 U.S.C. § 1189 (a)(1)(B)' → '1189(a)(1)(B)'.
+
+    Also the shell-friendly form with hyphens for parentheses ('1189-a-1-B', as in the anchors
+    of docs/criteria.md), since an unquoted '(' is a syntax error in a shell.
+    """
     text = query.strip()
     ina = re.match(r"^INA\s*§?\s*(219|212)", text, re.IGNORECASE)
     if ina:
@@ -296,6 +300,9 @@ def normalize(query: str) -> str:
     text = _CITATION_PREFIX.sub("", text)
     clause, slash, element = text.partition("/")
     clause = re.sub(r"\s+", "", clause)
+    if re.fullmatch(r"\d+f?(-[A-Za-z0-9]+)+", clause):
+        section, *parts = clause.split("-")
+        clause = section + "".join(f"({part})" for part in parts)
     element = re.sub(r"[\s_]+", "-", element.strip().lower())
     return f"{clause}{slash}{element}"
 
