@@ -233,11 +233,11 @@ def text(data: dict[str, Any]) -> str:
     out.append(data["citation"])
     out += _section("The law", _text_law(data["law"]))
     if data["parsing"]:
-        out += _section("How the checker reads the words", _wrap(data["parsing"], 2))
+        out += _section("How the checker reads the words", wrap(data["parsing"], 2))
     if data["plain"]:
-        out += _section("In plain English", _wrap(data["plain"], 2))
+        out += _section("In plain English", wrap(data["plain"], 2))
     if data["fields"]:
-        out += _section("Decided by these profile fields", _wrap(", ".join(data["fields"]), 2))
+        out += _section("Decided by these profile fields", wrap(", ".join(data["fields"]), 2))
     out += _section("How the checker decides it", _text_decision(data))
     if data["mistakes"]:
         out += _section("Common mistakes", [line for m in data["mistakes"] for line in _bullet(m)])
@@ -250,7 +250,7 @@ def _text_law(law: dict[str, Any]) -> list[str]:
     *earlier, current = law["versions"]
     lines = _text_version(current, 2, current=True)
     for note in law["footnotes"]:
-        lines += _wrap(f"Footnote: {note}", 2, 6)
+        lines += wrap(f"Footnote: {note}", 2, 6)
     if earlier:
         lines.append("  Earlier versions:")
         for version in reversed(earlier):
@@ -261,17 +261,17 @@ def _text_law(law: dict[str, Any]) -> list[str]:
 def _text_version(version: dict[str, Any], indent: int, *, current: bool = False) -> list[str]:
     when = span_text(version)
     head = f"{'In force ' if current else ''}{when}, {version['label']}:"
-    lines = _wrap(head[0].upper() + head[1:], indent)
+    lines = wrap(head[0].upper() + head[1:], indent)
     if version["text"] is None:
-        lines += _wrap(f"(wording not retrieved: {version['note']})", indent + 2)
+        lines += wrap(f"(wording not retrieved: {version['note']})", indent + 2)
     elif version["text"] == "":
-        lines += _wrap("(a heading only: the words are in its subclauses)", indent + 2)
+        lines += wrap("(a heading only: the words are in its subclauses)", indent + 2)
     else:
-        lines += _wrap(f"“{version['text']}”", indent + 2)
+        lines += wrap(f"“{version['text']}”", indent + 2)
         if version["flush_text"]:
-            lines += _wrap(f"… “{version['flush_text']}”", indent + 2)
+            lines += wrap(f"… “{version['flush_text']}”", indent + 2)
     if version["not_encoded"]:
-        lines += _wrap(f"Not encoded: {version['not_encoded']}", indent + 2)
+        lines += wrap(f"Not encoded: {version['not_encoded']}", indent + 2)
     return lines
 
 
@@ -285,20 +285,20 @@ def span_text(version: dict[str, Any]) -> str:
 
 
 def _text_decision(data: dict[str, Any]) -> list[str]:
-    lines = [] if data["encoded"] == "encoded" else _wrap(_sentence(data["encoded"]), 2)
+    lines = [] if data["encoded"] == "encoded" else wrap(_sentence(data["encoded"]), 2)
     several = len(data["decision"]) > 1
     for version in reversed(data["decision"]):
         prefix = f"{_span(version).capitalize()} (“{version['title']}”): " if several else ""
-        lines += _wrap(f"{prefix}{version['summary']}", 2, 4)
+        lines += wrap(f"{prefix}{version['summary']}", 2, 4)
         if version["parts"]:
             lines.append(f"    {_combine(version)}:")
             for part in version["parts"]:
-                lines += _wrap(f"- {part['id']} ({part['title']}): {part['summary']}", 6, 8)
+                lines += wrap(f"- {part['id']} ({part['title']}): {part['summary']}", 6, 8)
     if data["readings"]:
         lines.append("  Readings it may consult:")
         for reading in data["readings"]:
             others = ", ".join(a for a in reading["alternatives"] if a != reading["default"])
-            lines += _wrap(
+            lines += wrap(
                 f"- {reading['name']} (default {reading['default']}; or {others}), via "
                 f"{', '.join(reading['via'])}: {reading['question']}",
                 4,
@@ -332,14 +332,14 @@ def _text_examples(uses: list[dict[str, Any]]) -> list[str]:
 
 def _text_reading(data: dict[str, Any]) -> str:
     out = [f"Reading {data['id']}: a contested reading of § {data['clause']}", data["citation"]]
-    out += _section("The question", _wrap(data["question"], 2))
+    out += _section("The question", wrap(data["question"], 2))
     alternatives = []
     for alt in data["alternatives"]:
         mark = " (default)" if alt["default"] else ""
-        alternatives += _wrap(f"- {alt['name']}{mark}: {alt['text']}", 2, 4)
+        alternatives += wrap(f"- {alt['name']}{mark}: {alt['text']}", 2, 4)
     out += _section("The alternatives", alternatives)
     if data["argument"]:
-        out += _section("Who argues what", _wrap(data["argument"], 2))
+        out += _section("Who argues what", wrap(data["argument"], 2))
     consulted = [
         line for r in data["consulted_by"] for line in _bullet(f"{r['id']} ({r['title']})")
     ]
@@ -348,7 +348,7 @@ def _text_reading(data: dict[str, Any]) -> str:
         f"--reading {data['id']}=VALUE on the command line, or `readings: {{{data['id']}: "
         "VALUE}` in a profile."
     )
-    out += _section("Choose another", _wrap(choose, 2))
+    out += _section("Choose another", wrap(choose, 2))
     if "examples" in data:
         out += _section("Examples where it decided a finding", _text_examples(data["examples"]))
     return "\n".join(out) + "\n"
@@ -358,7 +358,8 @@ def _section(title: str, lines: list[str]) -> list[str]:
     return ["", title, *lines]
 
 
-def _wrap(words: str, indent: int, hang: int | None = None) -> list[str]:
+def wrap(words: str, indent: int, hang: int | None = None) -> list[str]:
+    """`words` filled to WIDTH columns, indented; later lines by `hang` if given."""
     # A section sign stays with its number: "§ 2656f(d)(2)" is never split across lines.
     lines = textwrap.wrap(
         " ".join(words.split()).replace("§ ", "§\u00a0"),
@@ -371,7 +372,7 @@ def _wrap(words: str, indent: int, hang: int | None = None) -> list[str]:
 
 
 def _bullet(words: str) -> list[str]:
-    return _wrap(f"- {words}", 2, 4)
+    return wrap(f"- {words}", 2, 4)
 
 
 # ---------------------------------------------------------------- Markdown

@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 from datetime import date
 from typing import Any
 
 from fto_check.catalog import ROOT, Target, coverage, latest, span, tree
 from fto_check.commands import parse_day
+from fto_check.commands.explain import anchor, wrap
 from fto_check.engine import RULES
 from fto_check.errors import UsageError
 from fto_check.law import FTO_STATUTE_ENACTED, load_law
 from fto_check.readings import all_readings
 
 REGENERATE = "fto-check rules --format markdown --full > docs/criteria.md"
-WIDTH = 100
 COMBINE = {"all-of": "all of", "any-of": "any of", "leaf": "leaf"}
 
 
@@ -96,14 +95,14 @@ def _when(data: dict[str, Any]) -> str:
 
 def tree_text(data: dict[str, Any]) -> str:
     rules = {r["id"]: r for r in data["rules"]}
-    out = [
+    out = wrap(
         f"The criteria of 8 U.S.C. § 1189(a)(1) as the checker composes them, under the law in "
-        f"force {_when(data)}.",
-        "[all of]: every part must be met; [any of]: one part is enough; [any incident]: one "
-        "incident meeting the part is enough.",
-        "`fto-check explain ID` explains any of them.",
-        "",
-    ]
+        f"force {_when(data)}. [all of]: every part must be met; [any of]: one part is enough; "
+        "[any incident]: one incident meeting the part is enough. `fto-check explain ID` "
+        "explains any of them.",
+        0,
+    )
+    out.append("")
     shown: set[str] = set()
 
     def visit(rule_id: str, depth: int) -> None:
@@ -119,16 +118,12 @@ def tree_text(data: dict[str, Any]) -> str:
             _consults(rule, code=""),
             f"{rule['citation']}, {rule['law']}{_rule_version(rule)}",
         ):
-            out.extend(_wrap(line, pad + "    "))
+            out.extend(wrap(line, len(pad) + 4, len(pad) + 6))
         for part in rule["parts"]:
             visit(part, depth + 1)
 
     visit(data["root"], 0)
     return "\n".join(out) + "\n"
-
-
-def _wrap(line: str, pad: str) -> list[str]:
-    return textwrap.wrap(line, WIDTH, initial_indent=pad, subsequent_indent=pad + "  ")
 
 
 def _combine(rule: dict[str, Any]) -> str:
@@ -172,7 +167,7 @@ def tree_markdown(data: dict[str, Any], level: int = 1) -> str:
     ]
     for rule in data["rules"]:
         cells = [
-            f"[{rule['id']}](#{_anchor(rule['id'])})",
+            f"[{rule['id']}](#{anchor(rule['id'])})",
             rule["title"],
             _combine(rule),
             rule["summary"],
@@ -203,12 +198,6 @@ def mermaid(data: dict[str, Any]) -> list[str]:
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
-
-
-def _anchor(item_id: str) -> str:
-    from fto_check.commands.explain import anchor
-
-    return anchor(item_id)
 
 
 # ---------------------------------------------------------------- coverage
@@ -361,8 +350,8 @@ def readings_markdown(data: dict[str, Any], level: int = 1) -> str:
     ]
     for r in data["readings"]:
         cells = [
-            f"[`{r['name']}`](#{_anchor(r['name'])})",
-            f"[§ {r['clause']}](#{_anchor(r['clause'])})",
+            f"[`{r['name']}`](#{anchor(r['name'])})",
+            f"[§ {r['clause']}](#{anchor(r['clause'])})",
             r["question"],
             f"`{r['default']}`",
             ", ".join(f"`{a}`" for a in r["alternatives"]),
