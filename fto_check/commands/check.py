@@ -14,39 +14,57 @@ from fto_check.readings import parse_option
 
 
 def run(
-    paths: list[Path], *, fmt: str, as_of: str | None, readings: list[str], max_bytes: int
+    paths: list[Path],
+    *,
+    fmt: str,
+    as_of: str | None,
+    readings: list[str],
+    max_bytes: int,
+    why_not: bool = False,
+    all_readings: bool = False,
 ) -> int:
+    from fto_check import contest, whynot
+
     day = parse_day(as_of)
     chosen = parse_option(readings)
     reports, errors = [], 0
     for path in paths:
         try:
             loaded = read_profile(path, max_bytes=max_bytes)
-            reports.append(
-                evaluate(
-                    loaded.profile, loaded.source, as_of=day, readings=chosen, sha256=loaded.sha256
-                )
+            report = evaluate(
+                loaded.profile, loaded.source, as_of=day, readings=chosen, sha256=loaded.sha256
             )
         except InputError as e:
             print(e, file=sys.stderr)
             errors += 1
+            continue
+        report.source = loaded.source  # for snippets of the profile in the text report
+        whynot.attach(report, loaded.profile)  # always in JSON and memos; text: --why-not
+        if all_readings:
+            contest.attach(report, loaded.profile)
+        reports.append(report)
     if reports:
-        _emit(reports, fmt)
+        _emit(reports, fmt, why_not=why_not)
     return exit_code([r.verdict for r in reports], errors)
 
 
-def _emit(reports, fmt: str) -> None:
+def _emit(reports, fmt: str, *, why_not: bool) -> None:
     if fmt == "json":
         from fto_check.render import json
 
         text = json.render(reports[0]) if len(reports) == 1 else json.render_many(reports)
         sys.stdout.write(text + "\n")
         return
+    if fmt == "markdown":
+        from fto_check.render import memo
+
+        sys.stdout.write(memo.render_many(reports))
+        return
     from fto_check.render import text
 
     if sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):
         from rich.console import Console
 
-        text.print_rich(reports, Console())
+        text.print_rich(reports, Console(), why_not=why_not)
     else:
-        sys.stdout.write("\n".join(text.render(r) for r in reports))
+        sys.stdout.write("\n".join(text.render(r, why_not=why_not) for r in reports))

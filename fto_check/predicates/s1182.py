@@ -580,8 +580,9 @@ def _not_for_money(ctx: Context, motives, path: str) -> list[Change]:
         motive_set = set(motives)
         if not motive_set or motive_set - MONETARY:
             return []
+        # Peek at the reading without recording it: the finding's status does not depend on it.
         if motive_set != {Motive.PERSONAL_GAIN} and (
-            ctx.reading("personal-monetary-gain") == "individual-only"
+            ctx.readings["personal-monetary-gain"] == "individual-only"
         ):
             return []
     text = "a motive other than mere personal monetary gain, e.g. political"
