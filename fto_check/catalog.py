@@ -138,7 +138,8 @@ class Cover:
     versions_not_encoded: tuple[tuple[Version, str], ...] = ()  # past words, and why not
 
 
-def coverage() -> list[Cover]:
+@cache
+def coverage() -> tuple[Cover, ...]:
     """Each clause of rules/, section by section in the order the criteria reach them.
 
     A clause is encoded by the rules that cite it (the clause's own rule and its elements);
@@ -185,7 +186,7 @@ def coverage() -> list[Cover]:
                     past,
                 )
             )
-    return covers
+    return tuple(covers)
 
 
 # ---------------------------------------------------------------- teaching text

@@ -21,8 +21,10 @@ from datetime import date
 from typing import Any
 
 from fto_check.catalog import (
+    Cover,
     Target,
     below,
+    coverage,
     examples_consulting,
     examples_deciding,
     in_force,
@@ -68,8 +70,8 @@ def _clause_or_rule(target: Target, *, examples: bool) -> dict[str, Any]:
     clause_id = RULES[rule_id][0].clause if rule_id else target.id
     clause = law.clauses[clause_id]
     entry = teaching().get(target.id)
-    through = _through(clause_id) if rule_id is None else []
-    deciding = [rule_id] if rule_id else through
+    cover = next(c for c in coverage() if c.clause.id == clause_id)
+    deciding = [rule_id] if rule_id else list(cover.rules)
     current = RULES[rule_id][-1] if rule_id else None
     data: dict[str, Any] = {
         "kind": target.kind,
@@ -85,7 +87,7 @@ def _clause_or_rule(target: Target, *, examples: bool) -> dict[str, Any]:
         },
         "plain": entry.plain if entry else (current.summary if current else ""),
         "parsing": entry.parsing if entry else "",
-        "encoded": _encoding(clause, rule_id, through),
+        "encoded": "encoded" if rule_id else _encoding(cover),
         "fields": _fields(deciding),
         "decision": [_rule_version(rule_id, i) for i in range(len(RULES[rule_id]))]
         if rule_id
@@ -96,10 +98,6 @@ def _clause_or_rule(target: Target, *, examples: bool) -> dict[str, Any]:
     if examples:
         data["examples"] = [_use(u) for u in examples_deciding(deciding)]
     return data
-
-
-def _through(clause_id: str) -> list[str]:
-    return [r for r, impls in RULES.items() if impls[0].clause.startswith(clause_id + "(")]
 
 
 def _version(clause, version: Version) -> dict[str, Any]:
@@ -118,16 +116,15 @@ def _version(clause, version: Version) -> dict[str, Any]:
     }
 
 
-def _encoding(clause, rule_id: str | None, through: list[str]) -> str:
-    if rule_id:
-        return "encoded"
-    if clause.current.text == "":
-        return "a heading: its subclauses carry the law"
-    if clause.not_encoded:
-        return f"not encoded: {clause.not_encoded}"
-    if through:
-        return "encoded through its subclauses: " + ", ".join(through)
-    return "not encoded, and no reason is given"
+def _encoding(cover: Cover) -> str:
+    """How a clause without a rule of its own is covered, as a phrase."""
+    return {
+        "encoded": "encoded",
+        "through subclauses": "encoded through its subclauses: " + ", ".join(cover.rules),
+        "structural": "a heading: its subclauses carry the law",
+        "not encoded": f"not encoded: {cover.reason}",
+        "uncovered": "not encoded, and no reason is given",
+    }[cover.kind]
 
 
 def _days(rule_ids: list[str]) -> list:
