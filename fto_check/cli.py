@@ -100,6 +100,95 @@ def check(
     )
 
 
+class BatchFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command(
+    epilog=EXIT_CODES + " With --check-expected: 0 when every profile matches its expect: "
+    "block, else 1."
+)
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Profile files, directories (searched for *.yaml and *.yml), or - for a "
+            "stream of ----separated profiles on standard input.",
+        ),
+    ],
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format [default: table on a terminal; else from --output's suffix, "
+            "or jsonl].",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE, atomically (all or nothing)."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes [default: auto, parallel for large batches].",
+            show_default=False,
+        ),
+    ] = None,
+    check_expected: Annotated[
+        bool,
+        typer.Option(
+            "--check-expected", help="Compare each profile with its expect: block; show a diff."
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge on this date (law and facts) instead of each profile's as_of.",
+        ),
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            metavar="NAME=VALUE",
+            help="Choose a reading of a contested term (repeatable).",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """Judge many profiles: one row per profile, criteria as columns, streamed as decided."""
+    from fto_check.commands import batch as command
+
+    _run(
+        command.run,
+        paths,
+        fmt=fmt.value if fmt else None,
+        output=output,
+        jobs=jobs,
+        as_of=as_of,
+        readings=reading or [],
+        check_expected=check_expected,
+        max_bytes=max_bytes,
+    )
+
+
 @app.command()
 def schema(
     report: Annotated[

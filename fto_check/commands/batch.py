@@ -1,0 +1,305 @@
+"""`fto-check batch`: judge many profiles, one matrix row each, written as each is decided.
+
+Inputs are files, directories (searched for *.yaml and *.yml, in sorted order) and `-` for a
+`---`-separated stream on stdin. Every input becomes exactly one row, in input order: a bad
+file is an error row with its `path:line:col` problems, and the rest go on. Rows are written as
+they come and reports are dropped once their row is built, so memory stays flat as a batch
+grows. Large batches are judged by a pool of forked worker processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from fto_check.commands import EXIT_NOT_MET, EXIT_OK, exit_code, parse_day
+from fto_check.errors import InputError, UsageError
+from fto_check.logic import Status
+from fto_check.readings import parse_option, resolve
+from fto_check.render import matrix
+
+# Measured on 2 cores (benchmarks/bench.py): forking a pool costs ~0.03 s, and a profile
+# ~1 ms, so from about a thousand profiles two processes finish well ahead of one. Chunks of a
+# few hundred keep the per-task overhead of the pool negligible.
+PARALLEL_MIN = 1000
+CHUNK = 256
+MAX_AUTO_JOBS = 8
+PROGRESS_MIN = 200  # below this a batch is over before a progress bar is worth drawing
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+}
+
+Item = tuple[str, bytes | None, int | None]  # (label, stream bytes or None for a file, offset)
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: date | None
+    readings: dict[str, str]
+    max_bytes: int
+    check_expected: bool
+
+
+def run(
+    paths: list[str],
+    *,
+    fmt: str | None,
+    output: Path | None,
+    jobs: int | None,
+    as_of: str | None,
+    readings: list[str],
+    check_expected: bool,
+    max_bytes: int,
+) -> int:
+    options = Options(parse_day(as_of), parse_option(readings), max_bytes, check_expected)
+    resolve(options.readings)  # a bad --reading is a usage error before any work is done
+    items = collect(paths)
+    if not items:
+        raise UsageError("no profiles found: give YAML files, directories, or - for stdin")
+    fmt = fmt or default_format(output)
+    started = time.perf_counter()
+    verdicts: Counter[str] = Counter()
+    errors = mismatched = 0
+    with _terminate_as_exit(), _destination(output) as (out, is_terminal):
+        color = is_terminal and not os.environ.get("NO_COLOR")
+        rows = _with_progress(results(items, options, jobs), len(items), show=not is_terminal)
+        writer = matrix.writer(fmt, out, check=check_expected, color=color)
+        for row in rows:
+            writer.write(row)
+            out.flush()  # a row is out as soon as it is decided (`| head`, `tail -f`)
+            if row["error"]:
+                errors += 1
+                print(row["error"], file=sys.stderr)
+            else:
+                verdicts[row["verdict"]] += 1
+            if check_expected and row.get("expected") != "ok":
+                mismatched += 1
+                print(f"{row['path']}: {row['diff']}", file=sys.stderr)
+        writer.close()
+    elapsed = time.perf_counter() - started
+    print(
+        summary(len(items), verdicts, errors, elapsed, mismatched, check_expected), file=sys.stderr
+    )
+    if check_expected:
+        return EXIT_NOT_MET if mismatched else EXIT_OK
+    return exit_code([Status(v) for v in verdicts], errors)
+
+
+def summary(
+    total: int, verdicts: Counter[str], errors: int, elapsed: float, mismatched: int, check: bool
+) -> str:
+    counts = ", ".join(f"{verdicts[s.value]} {s.label}" for s in Status)
+    rate = f", {total / elapsed:,.0f} profiles/s" if elapsed > 0 else ""
+    text = (
+        f"{total} profile{'s' * (total != 1)}: {counts}; "
+        f"{errors} error{'s' * (errors != 1)}; {elapsed:.2f} s{rate}"
+    )
+    if check:
+        text += f"; {total - mismatched} of {total} as expected"
+    return text
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def collect(paths: Iterable[str]) -> list[Item]:
+    """Every input once, in order: files as given, directories' YAML files sorted, stdin split."""
+    items: list[Item] = []
+    seen: set[str] = set()
+    for arg in paths:
+        if arg == "-":
+            raw = sys.stdin.buffer.read()
+            from fto_check.loader import split_documents
+
+            items.extend(
+                (f"<stdin>:{line + 1}", chunk, line) for line, chunk in split_documents(raw)
+            )
+            continue
+        path = Path(arg)
+        files = _yaml_files(path) if path.is_dir() else [path]
+        for file in files:
+            key = os.path.normpath(os.path.abspath(file))
+            if key not in seen:
+                seen.add(key)
+                items.append((str(file), None, None))
+    return items
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def default_format(output: Path | None) -> str:
+    """table on a terminal; otherwise from --output's suffix; else jsonl (streams, one per line)."""
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), "jsonl")
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+# ---------------------------------------------------------------- judging
+
+
+_OPTIONS: Options | None = None  # set in each worker (inherited by fork, or by the initializer)
+
+
+def _init(options: Options) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+
+
+def judge(item: Item) -> dict[str, Any]:
+    """One input → its matrix row. Never raises: a problem becomes an error row."""
+    from fto_check.evaluate import evaluate
+    from fto_check.expect import mismatches
+    from fto_check.read import parse_profile, read_profile
+
+    options = _OPTIONS
+    assert options is not None
+    label, raw, offset = item
+    try:
+        if raw is None:
+            loaded = read_profile(label, max_bytes=options.max_bytes)
+        else:
+            loaded = parse_profile(raw, "<stdin>", max_bytes=options.max_bytes, line_offset=offset)
+        report = evaluate(
+            loaded.profile, loaded.source, as_of=options.as_of, readings=options.readings
+        )
+    except InputError as e:
+        return _checked(matrix.error_row(label, e), options, "not judged: input error")
+    except Exception as e:  # a bug in fto-check: say so against its input, and go on
+        message = f"{label}: internal error (a bug in fto-check): {type(e).__name__}: {e}"
+        return _checked(matrix.error_row(label, message), options, "not judged: internal error")
+    row = matrix.row(report, label)
+    if options.check_expected:
+        diff = mismatches(loaded.profile, report)
+        row["expected"] = "mismatch" if diff else "ok"
+        row["diff"] = "; ".join(diff) or None
+    return row
+
+
+def _checked(row: dict[str, Any], options: Options, diff: str) -> dict[str, Any]:
+    if options.check_expected:
+        row["expected"], row["diff"] = "error", diff
+    return row
+
+
+def results(items: list[Item], options: Options, jobs: int | None) -> Iterator[dict[str, Any]]:
+    """The rows of `items`, in order: in this process, or from a pool of forked workers."""
+    _init(options)
+    workers = worker_count(jobs, len(items))
+    if workers <= 1:
+        yield from map(judge, items)
+        return
+    chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
+    # fork: the workers start with the law, readings and modules already loaded (spawn would
+    # re-import everything, ~0.4 s); the pool is terminated if the consumer stops early.
+    with multiprocessing.get_context("fork").Pool(workers, _init, (options,)) as pool:
+        yield from pool.imap(judge, items, chunksize=chunk)
+
+
+def worker_count(jobs: int | None, n: int) -> int:
+    """--jobs N as given (at most one per input); auto: parallel only when it pays."""
+    if jobs is not None:
+        return max(1, min(jobs, n))
+    if n < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cpus or 1, MAX_AUTO_JOBS))
+
+
+# ---------------------------------------------------------------- output
+
+
+def _with_progress(rows: Iterator[dict], total: int, *, show: bool) -> Iterator[dict]:
+    """A progress bar on stderr for a large batch, when stderr is a terminal of its own."""
+    if not (show and total >= PROGRESS_MIN and sys.stderr.isatty()):
+        yield from rows
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("judging", total=total)
+        for row in rows:
+            yield row
+            progress.advance(task)
+
+
+@contextmanager
+def _destination(output: Path | None) -> Iterator[tuple[IO[str], bool]]:
+    """Standard output, or --output written atomically: all of it, or the old file untouched."""
+    if output is None:
+        yield sys.stdout, sys.stdout.isatty()
+        sys.stdout.flush()
+        return
+    with atomic_write(output) as f:
+        yield f, False
+
+
+@contextmanager
+def atomic_write(path: Path) -> Iterator[IO[str]]:
+    """Write `path` through a temporary file in the same directory, renamed over it at the end.
+
+    On any exception (a signal included, see `_terminate_as_exit`) the temporary file is
+    removed and an existing `path` is left as it was.
+    """
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _mode(path: Path) -> int:
+    """The permissions the file would have had if written directly (mkstemp makes it 0600)."""
+    with suppress(OSError):
+        return os.stat(path).st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit while a batch runs, so `finally` blocks clean up."""
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (e.g. under a test runner's thread): leave it
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,277 @@
+"""`fto-check batch`, as a researcher runs it over a folder of profiles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fto_check.cli import app
+from fto_check.commands import batch
+from fto_check.render import matrix
+
+runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+N_EXAMPLES = len(list(EXAMPLES.rglob("*.yaml")))
+
+MET = """\
+name: Test Front
+as_of: 2024-06-30
+organization: {is_group: true, dissolved: false, subnational_group: true}
+foreign: {formed_in: XK, headquarters_in: XK, organized_under_us_law: false}
+incidents:
+  - date: 2024-03-02
+    involves: [explosive]
+    unlawful_where_committed: true
+    intent_to_endanger: true
+    intent_to_kill_or_injure: true
+    motives: [political]
+    premeditated: true
+    violent: true
+    targets: [civilians]
+    us_nationals_harmed: true
+    role: [committed]
+threat_to_us: {us_nationals: true, arises_from: [terrorist-activity]}
+"""
+NOT_MET = MET.replace("headquarters_in: XK", "headquarters_in: US").replace("Test", "Home")
+UNDETERMINED = "name: Sparse Front\nas_of: 2024-06-30\n"
+BAD = "name: Broken Front\nas_of: 2024-06-30\norganization: {is_group: maybe}\n"
+
+
+def invoke(*args: str, input: str | None = None):
+    return runner.invoke(app, ["batch", *args], input=input)
+
+
+def rows(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A folder of profiles: write(name, text) adds one and returns its path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    write.path = tmp_path
+    return write
+
+
+def test_a_directory_gives_one_row_per_profile_in_sorted_order():
+    """Every YAML file under a directory becomes one row, in sorted path order."""
+    result = invoke(str(EXAMPLES))
+    paths = [r["path"] for r in rows(result)]
+    assert len(paths) == N_EXAMPLES
+    assert paths == sorted(paths)
+
+
+def test_the_examples_match_their_expectations():
+    """`--check-expected` exits 0 on the shipped examples, and the summary says so."""
+    result = invoke("--check-expected", str(EXAMPLES))
+    assert result.exit_code == 0, result.stderr
+    assert f"{N_EXAMPLES} of {N_EXAMPLES} as expected" in result.stderr
+
+
+def test_a_wrong_expectation_exits_1_with_a_diff(folder):
+    """`--check-expected` exits 1 and prints what differs when an expectation is wrong."""
+    folder("wrong.yaml", MET + "expect: {A: met, B: met, C: met, verdict: not met}\n")
+    result = invoke("--check-expected", str(folder.path))
+    assert result.exit_code == 1
+    assert "wrong.yaml: verdict: expected not met, got met" in result.stderr
+    assert rows(result)[0]["expected"] == "mismatch"
+
+
+def test_a_profile_without_expectations_fails_check_expected(folder):
+    """A profile with no expect: block does not count as matching it."""
+    folder("plain.yaml", MET)
+    assert invoke("--check-expected", str(folder.path)).exit_code == 1
+
+
+def test_a_bad_file_is_an_error_row_and_the_rest_go_on(folder):
+    """A broken profile gives an error row with path:line:col; the others are still judged."""
+    folder("a.yaml", MET)
+    bad = folder("b.yaml", BAD)
+    folder("c.yaml", MET)
+    result = invoke(str(folder.path))
+    assert result.exit_code == 2
+    out = rows(result)
+    assert [r["verdict"] for r in out] == ["met", None, "met"]
+    assert out[1]["error"].startswith(f"{bad}:3:")
+    assert f"{bad}:3:" in result.stderr
+
+
+def test_a_missing_path_is_an_error_row(folder):
+    """A path that does not exist is reported in its row, not by a crash."""
+    result = invoke(str(folder.path / "nowhere.yaml"))
+    assert result.exit_code == 2
+    assert rows(result)[0]["error"].endswith("no such file")
+
+
+@pytest.mark.parametrize(
+    ("profiles", "code"),
+    [([MET], 0), ([MET, NOT_MET, UNDETERMINED], 1), ([MET, UNDETERMINED], 3), ([MET, BAD], 2)],
+    ids=["all-met", "some-not-met", "some-undetermined", "input-error"],
+)
+def test_exit_code_means_what_it_means_for_check(folder, profiles, code):
+    """2 on any input error, else 1 if any not met, else 3 if any undetermined, else 0."""
+    for i, text in enumerate(profiles):
+        folder(f"p{i}.yaml", text)
+    assert invoke(str(folder.path)).exit_code == code
+
+
+def test_stdin_is_a_stream_of_profiles_with_positions_in_the_stream():
+    """`-` reads ----separated profiles; rows and errors point at lines of the whole stream."""
+    stream = MET + "---\n" + BAD + "---\n" + UNDETERMINED
+    result = invoke("-", input=stream)
+    out = rows(result)
+    start = MET.count("\n") + 1
+    assert [r["path"] for r in out] == ["<stdin>:1", f"<stdin>:{start}", f"<stdin>:{start + 4}"]
+    assert out[1]["error"].startswith(f"<stdin>:{start + 3}:")
+
+
+def test_each_input_appears_once_even_if_named_twice(folder):
+    """A file named directly and again through its directory gives one row."""
+    path = folder("p.yaml", MET)
+    assert len(rows(invoke(str(path), str(folder.path), str(path)))) == 1
+
+
+def test_no_profiles_is_a_usage_error(folder):
+    """An empty directory is a mistake worth an error, not an empty success."""
+    result = invoke(str(folder.path))
+    assert result.exit_code == 2
+    assert "no profiles found" in result.stderr
+
+
+def test_json_is_one_array_of_rows():
+    """`--format json` writes a JSON array with a row per profile."""
+    data = json.loads(invoke("-f", "json", str(EXAMPLES)).stdout)
+    assert len(data) == N_EXAMPLES
+    assert set(data[0]) == set(matrix.FIELDS)
+
+
+def test_csv_has_a_header_and_a_row_per_profile():
+    """`--format csv` writes a header row, then statuses as people write them."""
+    table = list(csv.DictReader(io.StringIO(invoke("-f", "csv", str(EXAMPLES)).stdout)))
+    assert len(table) == N_EXAMPLES
+    assert {r["verdict"] for r in table} == {"met", "not met", "undetermined"}
+
+
+def test_markdown_is_a_table():
+    """`--format markdown` writes a pipe table: header, rule, one line per profile."""
+    lines = invoke("-f", "markdown", str(EXAMPLES)).stdout.splitlines()
+    assert len(lines) == N_EXAMPLES + 2
+    assert lines[1].startswith("|---|")
+
+
+def test_table_shows_the_matrix_with_the_reason_it_fails():
+    """`--format table` lists each profile with marks per criterion and route, and why not."""
+    out = invoke("-f", "table", str(EXAMPLES / "minimal-pairs" / "motive-profit.yaml")).stdout
+    assert "Valley Tax Resistance" in out
+    assert "politically motivated" in out
+    assert "✗ not met" in out
+
+
+def test_a_route_not_in_force_is_empty():
+    """Before 2001 (B) had one route: the others are absent (null), not failed."""
+    path = EXAMPLES / "public-record" / "farc-1997-designation.yaml"
+    (row,) = rows(invoke(str(path)))
+    assert row["B.terrorism"] is None and row["B.terrorist-activity"] == "met"
+
+
+def test_the_default_format_off_a_terminal_is_jsonl_or_the_output_suffix(tmp_path):
+    """Piped output is JSON lines; --output FILE.csv is CSV unless --format says otherwise."""
+    assert batch.default_format(None) == "jsonl"  # the test runner's stdout is no terminal
+    assert batch.default_format(tmp_path / "out.csv") == "csv"
+    assert batch.default_format(tmp_path / "out.unknown") == "jsonl"
+
+
+def test_summary_line_counts_verdicts_and_errors(folder):
+    """The last line on stderr counts profiles by verdict, errors, and the time taken."""
+    folder("a.yaml", MET)
+    folder("b.yaml", BAD)
+    last = invoke(str(folder.path)).stderr.splitlines()[-1]
+    assert last.startswith("2 profiles: 1 met, 0 not met, 0 undetermined; 1 error; ")
+    assert last.endswith("profiles/s")
+
+
+def test_parallel_workers_give_the_same_rows_in_the_same_order():
+    """`--jobs 2` writes exactly what one process writes."""
+    serial = invoke("--jobs", "1", str(EXAMPLES)).stdout
+    parallel = invoke("--jobs", "2", str(EXAMPLES)).stdout
+    assert parallel == serial
+
+
+def test_auto_jobs_stay_serial_for_small_batches():
+    """Without --jobs a small batch runs in one process; --jobs never exceeds the inputs."""
+    assert batch.worker_count(None, 10) == 1
+    assert batch.worker_count(4, 2) == 2
+
+
+def test_rows_are_written_as_they_come(folder, monkeypatch):
+    """Each row is written before the next profile is judged (nothing is held back)."""
+    for i in range(3):
+        folder(f"p{i}.yaml", MET)
+    out = folder.path / "out.jsonl"
+    seen = []
+    judge = batch.judge
+
+    def spy(item):
+        seen.append(_written(folder.path))
+        return judge(item)
+
+    monkeypatch.setattr(batch, "judge", spy)
+    invoke("--output", str(out), str(folder.path))
+    assert seen == [0, 1, 2]
+
+
+def _written(directory: Path) -> int:
+    """Rows so far in the temporary output file of a running batch."""
+    temps = list(directory.glob(".out.jsonl.*.tmp"))
+    if not temps:
+        return 0
+    return temps[0].read_text(encoding="utf-8").count("\n")
+
+
+def test_output_replaces_the_file_only_when_complete(folder):
+    """--output writes the whole result and leaves no temporary file behind."""
+    folder("p.yaml", MET)
+    out = folder.path / "result.csv"
+    out.write_text("old\n", encoding="utf-8")
+    result = invoke("--output", str(out), str(folder.path / "p.yaml"))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("path,name,as of")
+    assert [p.name for p in folder.path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("failure", ["exception", "sigterm"])
+def test_a_failure_mid_run_leaves_the_old_output_intact(folder, monkeypatch, failure):
+    """If the batch dies half-way (an exception or SIGTERM), --output FILE keeps its old text."""
+    for i in range(4):
+        folder(f"p{i}.yaml", MET)
+    out = folder.path / "result.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    write = matrix.JsonLines.write
+    calls = []
+
+    def failing_write(self, row):
+        calls.append(row)
+        if len(calls) == 2:
+            if failure == "sigterm":
+                os.kill(os.getpid(), signal.SIGTERM)
+            raise RuntimeError("disk on fire")
+        write(self, row)
+
+    monkeypatch.setattr(matrix.JsonLines, "write", failing_write)
+    result = invoke("--output", str(out), str(folder.path))
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in folder.path.iterdir() if p.name.startswith(".")] == []
