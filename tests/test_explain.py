@@ -263,3 +263,16 @@ def test_explain_and_rules_are_imported_only_when_run():
         "set(sys.modules), sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_clause_rule_and_reading_is_found_by_its_own_id_and_explained():
+    """Each id that `rules` and `rules --coverage` print resolves to itself, and its
+    explanation renders as text, Markdown and JSON."""
+    from fto_check.commands import explain
+    from fto_check.readings import all_readings
+
+    for item in [*LAW.clauses, *RULES, *all_readings()]:
+        target = catalog.resolve(item)
+        assert target.id == item
+        data = explain.build(target)
+        assert explain.text(data) and explain.markdown(data) and json.dumps(data)
