@@ -35,6 +35,7 @@ app = typer.Typer(
 class Format(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
 class DocFormat(StrEnum):
@@ -66,7 +67,12 @@ def check(
     profiles: Annotated[
         list[Path], typer.Argument(metavar="PROFILE...", help="YAML profile files.")
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="Output format: text, json, or markdown (a reasoned memo)."
+        ),
+    ] = Format.text,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -83,6 +89,21 @@ def check(
             help="Choose a reading of a contested term (repeatable).",
         ),
     ] = None,
+    why_not: Annotated[
+        bool,
+        typer.Option(
+            "--why-not",
+            help="Show what facts would make each criterion not met, met (always in JSON).",
+        ),
+    ] = False,
+    all_readings: Annotated[
+        bool,
+        typer.Option(
+            "--all-readings",
+            help="Judge under every combination of the readings that matter; mark what they "
+            "contest.",
+        ),
+    ] = False,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
     ] = MAX_BYTES,
@@ -97,6 +118,8 @@ def check(
         as_of=as_of,
         readings=reading or [],
         max_bytes=max_bytes,
+        why_not=why_not,
+        all_readings=all_readings,
     )
 
 

@@ -73,7 +73,8 @@ def test_text_report_shows_citation_reason_and_fact_lines(write):
     output = run("check", write(MEETS_ALL)).output
     assert "8 U.S.C. § 1189(a)(1)(A)" in output
     assert "↳ foreign.headquarters_in = XK  (line 4)" in output
-    assert output.rstrip().splitlines()[-2].startswith("Verdict:")
+    verdict_and_before = output.split("\nreceipt:")[0]  # the receipt footer follows (issue 5)
+    assert verdict_and_before.rstrip().splitlines()[-1].startswith("Verdict:")
 
 
 def test_no_colour_codes_when_not_a_terminal(write):

@@ -1,16 +1,23 @@
 """The human report: each criterion with its mark, citation and reason, down to the facts.
 
-Below each part of a criterion, only the findings that decided it are shown (the full tree is
-in `--format json`); every part of (A), (B) and (C) is listed, so a reader sees why each route
-to (B) failed even when another succeeded.
-The renderer yields lines of (text, style) segments; `to_plain` and `to_rich` print them.
+Compiler-style: where a criterion or one of its elements is not met or undetermined, the report
+shows the facts that decided it as a snippet of the profile (`path:line:col`, the line, a caret
+under the value, "because …"); facts still missing are named once per criterion, as the fields
+to add and the clauses they would decide. Every part of (A), (B) and (C) is listed, so a reader
+sees why each route to (B) failed even when another succeeded; below a part, only what decided
+it is shown (the whole tree is in `--format json`).
+
+The renderer yields lines of (text, style) segments; `render` prints them plain and
+`print_rich` in colour.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
 
-from fto_check.findings import Finding, Report
+from fto_check.findings import Change, FactUse, Finding, Fix, Report, SourceInfo
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status
 
 Segment = tuple[str, str]  # (text, rich style name or "")
@@ -19,6 +26,7 @@ Line = list[Segment]
 MARK = {MET: "✓", NOT_MET: "✗", UNDETERMINED: "?"}
 STYLE = {MET: "green", NOT_MET: "red", UNDETERMINED: "yellow"}
 LETTER = {"1189(a)(1)(A)": "(A)", "1189(a)(1)(B)": "(B)", "1189(a)(1)(C)": "(C)"}
+TAB = "    "
 
 
 def decisive(finding: Finding) -> list[Finding]:
@@ -31,11 +39,16 @@ def decisive(finding: Finding) -> list[Finding]:
     return []
 
 
-def lines(report: Report) -> Iterator[Line]:
+def lines(report: Report, *, why_not: bool = False) -> Iterator[Line]:
+    """The report, line by line. With `why_not`, what would meet each criterion not met."""
+    source = _Source(report)
     yield [(report.name, "bold"), (f" — {report.path}, as of {report.as_of}", "dim")]
     yield []
+    contested = _contested(report)
     for criterion in report.criteria.children:
-        yield from _criterion(criterion)
+        yield from _criterion(criterion, source, contested.get(criterion.rule, []))
+        if why_not:
+            yield from _why_not(report, criterion)
         yield []
     for warning in report.warnings:
         where = f"{report.path}:{warning.line}:{warning.col}: " if warning.line else ""
@@ -46,13 +59,39 @@ def lines(report: Report) -> Iterator[Line]:
         NOT_MET: "not designable: " + _failing(report, NOT_MET),
         UNDETERMINED: "undetermined: " + _failing(report, UNDETERMINED),
     }[verdict]
-    yield [
+    line: Line = [
         ("Verdict: ", "bold"),
         (f"{MARK[verdict]} {verdict.label}", f"bold {STYLE[verdict]}"),
         (f" — {summary}", ""),
     ]
-    readings = ", ".join(f"{k}={v}" for k, v in report.readings.items())
-    yield [(f"Law in force on {report.as_of}; readings: {readings}", "dim")]
+    if report.criteria.rule in contested:
+        line.append(("  (contested: it depends on the readings)", "magenta bold"))
+    yield line
+    yield from _contested_verdict(report, contested.get(report.criteria.rule, []))
+    yield from _all_readings(report)
+    yield []
+    yield from receipt(report)
+
+
+def render(report: Report, *, why_not: bool = False) -> str:
+    return "\n".join(to_plain(line) for line in lines(report, why_not=why_not)) + "\n"
+
+
+def print_rich(reports: list[Report], console, *, why_not: bool = False) -> None:
+    from rich.text import Text
+
+    for i, report in enumerate(reports):
+        if i:
+            console.print()
+        for line in lines(report, why_not=why_not):
+            console.print(Text.assemble(*line), soft_wrap=True, highlight=False)
+
+
+def to_plain(line: Line) -> str:
+    return "".join(text for text, _ in line).rstrip()
+
+
+# ---------------------------------------------------------------- criteria
 
 
 def _failing(report: Report, status: Status) -> str:
@@ -60,63 +99,429 @@ def _failing(report: Report, status: Status) -> str:
     return f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} {status.label}"
 
 
-def _criterion(finding: Finding) -> Iterator[Line]:
+def _criterion(finding: Finding, source: _Source, contested: list[Line]) -> Iterator[Line]:
     head = [
         (f"{MARK[finding.status]} ", STYLE[finding.status]),
         (f"{LETTER.get(finding.rule, '')} {finding.title}", "bold"),
         (f"  {finding.status.label}", STYLE[finding.status]),
-        (f"  {finding.citation}", "dim"),
     ]
     if finding.basis == "asserted":
-        head.append(("  (on the Secretary's asserted finding)", "cyan"))
+        head.append(("  on the Secretary's asserted finding", "cyan bold"))
     yield head
-    if finding.version:
-        yield [("    " + finding.version, "dim")]
-    yield from _body(finding, depth=1)
-    # Every part of a criterion is shown with what decided it, so a report says why each route
-    # to (B) failed, not only that one succeeded.
-    for child in finding.children:
-        yield from _node(child, depth=1)
+    yield [(TAB + finding.citation + (f", {finding.version}" if finding.version else ""), "dim")]
+    yield from contested
+    if finding.basis == "asserted":
+        yield from _asserted(finding, source)
+    for child in _grouped(finding.children):
+        yield from _node(child, 1, source)
+    yield from _to_decide(finding)
+    yield from _notes(finding)
 
 
-def _node(finding: Finding, depth: int) -> Iterator[Line]:
-    yield _headline(finding, depth)
-    yield from _body(finding, depth + 1)
-    for child in decisive(finding):
-        yield from _node(child, depth + 1)
+def _asserted(finding: Finding, source: _Source) -> Iterator[Line]:
+    """The assertion itself: met (or not) because the Secretary so found, not on derived facts."""
+    yield from _snippet(finding.facts, 1, source, finding.status)
+    yield [(f"{TAB}   = because {finding.reason}", "")]
+    yield from _sources(finding.facts, 1)
 
 
-def _headline(finding: Finding, depth: int) -> Line:
-    label = finding.subject or finding.title
-    line: Line = [
-        ("    " * depth, ""),
+def _node(group: list[Finding], depth: int, source: _Source) -> Iterator[Line]:
+    """One part of a criterion (or several sibling leaves decided alike), and what decided it."""
+    finding = group[0]
+    pad = TAB * depth
+    chain = _chain(finding) if len(group) == 1 else [finding]
+    if len(chain) > 1:
+        finding = chain[-1]
+        group = [finding]
+        label = " › ".join(f.subject or f.title for f in chain)
+    else:
+        label = " · ".join(f.subject or f.title for f in group)
+    head: Line = [
+        (pad, ""),
         (f"{MARK[finding.status]} ", STYLE[finding.status]),
         (label, ""),
-        (f"  [{_short(finding)}]", "dim"),
+        (f"  [{_cites([f.rule for f in group])}]", "dim"),
     ]
-    if finding.combine == "leaf" or finding.subject or finding.status is not MET:
-        line.append((f": {finding.reason}", ""))
-    return line
+    reason = "; ".join(dict.fromkeys(f.reason for f in group))
+    if finding.status is MET:
+        if finding.combine == "leaf" or finding.subject:
+            head.append((f": {reason}", ""))
+        yield head
+        yield from _facts_inline(finding, depth)
+        for child in _grouped(decisive(finding)):
+            yield from _node(child, depth + 1, source)
+        return
+
+    facts = [use for f in group for use in f.facts]
+    below = [use for f in group for g in f.walk() for use in g.facts]
+    if finding.children and not below:  # nothing known below it: one line; fields listed later
+        yield [*head, (": not known yet (the facts to add are listed below)", "")]
+        return
+    if finding.children or not facts:
+        yield [*head, (f": {reason}", "")]
+    else:
+        yield head
+        yield from _snippet(facts, depth, source, finding.status)
+        yield [(f"{pad}   = because {reason}", "")]
+        yield from _sources(facts, depth)
+    yield from _readings(finding, depth)
+    for child in _grouped(decisive(finding)):
+        yield from _node(child, depth + 1, source)
 
 
-def _body(finding: Finding, depth: int) -> Iterator[Line]:
-    pad = "    " * depth
+def _chain(finding: Finding) -> list[Finding]:
+    """A part not met and the single parts that decided it, down to where the facts branch:
+    'terrorist activity › involves one of (I)–(VI) › …' is one line, not five."""
+    chain = [finding]
+    if finding.subject:  # an incident keeps its own line: it is what the reader looks for
+        return chain
+    while chain[-1].status is not MET and chain[-1].children and not chain[-1].facts:
+        below = decisive(chain[-1])
+        if len(below) != 1 or below[0].subject:
+            break
+        chain.append(below[0])
+    return chain
+
+
+def _grouped(children: list[Finding]) -> list[list[Finding]]:
+    """Siblings decided alike (leaves with one status, on the same facts) share one entry."""
+    groups: list[list[Finding]] = []
+    for child in children:
+        last = groups[-1][0] if groups else None
+        if last is not None and _alike(last, child):
+            groups[-1].append(child)
+        else:
+            groups.append([child])
+    return groups
+
+
+def _alike(a: Finding, b: Finding) -> bool:
+    return (
+        a.combine == b.combine == "leaf"
+        and a.status is b.status is not MET
+        and a.subject == b.subject
+        and [f.path for f in a.facts] == [f.path for f in b.facts]
+        and a.missing == b.missing
+        and a.readings == b.readings
+    )
+
+
+def _facts_inline(finding: Finding, depth: int) -> Iterator[Line]:
+    pad = TAB * depth
     for fact in finding.facts:
         where = f"line {fact.line}" if fact.line else "profile"
         yield [(f"{pad}  ↳ {fact.path} = {_value(fact.value)}", "cyan"), (f"  ({where})", "dim")]
-    for path in finding.missing:
-        yield [(f"{pad}  ↳ {path} is not given", "yellow")]
+    yield from _readings(finding, depth)
+
+
+def _readings(finding: Finding, depth: int) -> Iterator[Line]:
     for name, value in finding.readings.items():
-        yield [(f"{pad}  ↳ reading {name}={value}", "magenta")]
-    for note in finding.notes:
-        yield [(f"{pad}  note: {note}", "dim")]
+        yield [(f"{TAB * depth}  ↳ reading {name}={value}", "magenta")]
 
 
-def _short(finding: Finding) -> str:
-    """'§ 2656f(d)(2)' style citation, with the element if any."""
-    section = finding.citation.split(" ", 2)[-1]
-    element = finding.rule.partition("/")[2]
-    return f"{section} {element}".strip()
+# ---------------------------------------------------------------- snippets
+
+
+class _Source:
+    """The profile's lines, for snippets (none when the report was read back from JSON)."""
+
+    def __init__(self, report: Report) -> None:
+        source = report.source
+        self.path = report.path
+        self.lines = source.text.splitlines() if source is not None else []
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+
+def _snippet(facts: list[FactUse], depth: int, source: _Source, status: Status) -> Iterator[Line]:
+    """The facts as the profile has them: `path:line:col`, each line, a caret under each value."""
+    pad = TAB * depth
+    placed = sorted({(f.line, f.col): f for f in facts if f.line}.values(), key=_position)
+    for fact in facts:
+        if not fact.line or not source.line(fact.line):
+            yield [(f"{pad}  ↳ {fact.path} = {_value(fact.value)}", "cyan")]
+    placed = [f for f in placed if source.line(f.line)]
+    if not placed:
+        return
+    width = len(str(placed[-1].line))
+    gutter = pad + " " * (width + 1)
+    first = placed[0]
+    yield [(f"{gutter[:-1]}--> ", "blue"), (f"{source.path}:{first.line}:{first.col}", "")]
+    yield [(f"{gutter}|", "blue")]
+    shown: set[int] = set()
+    for fact in placed:
+        text = source.line(fact.line)
+        if fact.line not in shown:
+            yield [(f"{pad}{fact.line:>{width}} | ", "blue"), (text, "")]
+            shown.add(fact.line)
+        start, end = _span(text, fact.col)
+        yield [
+            (f"{gutter}| ", "blue"),
+            (" " * start + "^" * max(1, end - start), STYLE[status]),
+        ]
+
+
+def _position(fact: FactUse) -> tuple[int, int]:
+    return fact.line, fact.col
+
+
+def _span(text: str, col: int) -> tuple[int, int]:
+    """Where the value that starts at 1-based `col` of a YAML line ends: brackets, quotes, or
+    the rest of the line before a comment."""
+    start = max(0, col - 1)
+    rest = text[start:]
+    if not rest:
+        return start, start + 1
+    opener = rest[0]
+    closer = {"[": "]", "{": "}", '"': '"', "'": "'"}.get(opener)
+    if closer:
+        depth = 0
+        for i, char in enumerate(rest):
+            if i and char == closer and opener in "\"'":
+                return start, start + i + 1
+            if opener in "[{":
+                depth += char == opener
+                depth -= char == closer
+                if depth == 0:
+                    return start, start + i + 1
+        return start, len(text)
+    plain = re.split(r"\s+#", rest, maxsplit=1)[0].rstrip()
+    return start, start + max(1, len(plain))
+
+
+def _sources(facts: list[FactUse], depth: int) -> Iterator[Line]:
+    """The sources of the facts shown: once if they share them, else for each fact."""
+    pad = TAB * depth
+    kinds = {tuple(_source_text(s) for s in f.sources) for f in facts}
+    if len(kinds) == 1:
+        for text in next(iter(kinds)):
+            yield [(f"{pad}   = source: ", "dim"), (text, "dim")]
+        return
+    for fact in facts:
+        for source in fact.sources:
+            yield [(f"{pad}   = source of {fact.path}: ", "dim"), (_source_text(source), "dim")]
+
+
+def _source_text(source: SourceInfo) -> str:
+    parts = [source.title]
+    if source.date:
+        parts.append(source.date)
+    if source.url:
+        parts.append(source.url)
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- what is missing, notes
+
+
+def _to_decide(criterion: Finding) -> Iterator[Line]:
+    for field, where, rules in missing_fields(criterion):
+        yield [
+            (f"{TAB}help: ", "cyan bold"),
+            ("add ", ""),
+            (f"`{field}`", "cyan"),
+            (f"{where} to decide {rules}", ""),
+        ]
+
+
+def missing_fields(criterion: Finding) -> list[tuple[str, str, str]]:
+    """Each missing fact that would help decide an undetermined criterion, named once:
+    (field, where it is missing, the clauses it would decide). The same field missing from
+    several incidents, for the same clauses, is said once."""
+    wanted: dict[str, list[str]] = {}  # path → rules it would decide
+    titles: dict[str, str] = {}
+
+    def visit(finding: Finding) -> None:
+        if finding.status is not UNDETERMINED:
+            return
+        titles[finding.rule] = finding.title
+        for path in finding.missing:
+            wanted.setdefault(path, []).append(finding.rule)
+        for child in finding.children:
+            visit(child)
+
+    visit(criterion)
+    merged: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for path, rules in wanted.items():
+        generic = re.sub(r"\[\d+\]", "[]", path)
+        merged.setdefault((generic, tuple(dict.fromkeys(rules))), []).append(path)
+    return [
+        (
+            paths[0] if len(paths) == 1 else generic,
+            f" (in {len(paths)} incidents)" if len(paths) > 1 else "",
+            _cites(rules, titles),
+        )
+        for (generic, rules), paths in merged.items()
+    ]
+
+
+def _notes(criterion: Finding) -> Iterator[Line]:
+    seen = dict.fromkeys(note for finding in criterion.walk() for note in finding.notes)
+    for note in seen:
+        if note.startswith("Boundary: "):
+            yield [(f"{TAB}boundary: ", "magenta bold"), (note.removeprefix("Boundary: "), "")]
+        else:
+            yield [(f"{TAB}note: ", "dim bold"), (note, "dim")]
+
+
+# ---------------------------------------------------------------- readings
+
+
+def _contested(report: Report) -> dict[str, list[Line]]:
+    """For each contested verdict, criterion or route: a line naming what flips it."""
+    if report.all_readings is None:
+        return {}
+    out: dict[str, list[Line]] = {}
+    for item in report.all_readings.contested:
+        flips = "; ".join(f"{f.status.label} with {f.reading}={f.value}" for f in item.flips)
+        others = ", ".join(s.label for s in item.statuses if s is not item.status)
+        text = flips or f"other combinations of readings give: {others}"
+        label = "" if item.rule in LETTER or item.rule == report.criteria.rule else item.title
+        out.setdefault(item.rule, []).append(
+            [
+                (f"{TAB}contested{': ' + label if label else ''} — ", "magenta bold"),
+                (f"{item.status.label} on the readings in force; {text}", "magenta"),
+            ]
+        )
+    # A contested route is said under its criterion, unless the criterion's own line already
+    # names the readings that flip it.
+    named = {item.rule: {f.reading for f in item.flips} for item in report.all_readings.contested}
+    for criterion in report.criteria.children:
+        for route in criterion.children:
+            if route.rule in out and not named[route.rule] <= named.get(criterion.rule, set()):
+                out.setdefault(criterion.rule, []).extend(out[route.rule])
+    return out
+
+
+def _contested_verdict(report: Report, contested: list[Line]) -> Iterator[Line]:
+    yield from contested
+
+
+def _all_readings(report: Report) -> Iterator[Line]:
+    result = report.all_readings
+    if result is None:
+        return
+    varied = ", ".join(f"{name} ({len(values)})" for name, values in result.varied.items())
+    if not varied:
+        yield [("All readings: no finding of this profile depends on a reading.", "dim")]
+        return
+    contested = [c for c in result.contested if c.rule in LETTER or c.rule == "1189(a)(1)"]
+    what = (
+        ", ".join(LETTER.get(c.rule, "the verdict") for c in contested) if contested else "nothing"
+    )
+    yield [
+        ("All readings: ", "bold"),
+        (f"{result.combinations} combinations of {varied}; contested: {what}", ""),
+    ]
+
+
+# ---------------------------------------------------------------- what would meet it
+
+
+def _why_not(report: Report, criterion: Finding) -> Iterator[Line]:
+    answer = next((w for w in report.why_not if w.rule == criterion.rule), None)
+    if answer is None or criterion.status is MET:
+        return
+    letter = LETTER.get(criterion.rule, "")
+    if not answer.fixes:
+        yield [(f"{TAB}what would meet {letter}: no change of the facts alone", "dim")]
+        return
+    yield [(f"{TAB}{letter} would be met by any one of these changes:", "bold")]
+    for fix in answer.fixes:
+        for i, text in enumerate(fix_lines(fix)):
+            yield [(f"{TAB}  {'•' if i == 0 else ' '} ", "green"), (text, "")]
+        yield [(f"{TAB}      → {_via(fix)}", "dim")]
+    if answer.more:
+        yield [(f"{TAB}  … and {answer.more} more in --format json", "dim")]
+
+
+def fix_lines(fix: Fix) -> list[str]:
+    """A fix in words, one step a line: "add `political` to `motives`", "and set …"."""
+    paths = [c.path for step in fix.steps for c in step]
+    where, strip = "", ""
+    if all(p.startswith("incidents[+].") for p in paths):
+        where, strip = "add a new incident: ", "incidents[+]."
+    else:
+        incidents = {_incident_of(p) for p in paths}
+        if len(incidents) == 1 and None not in incidents:
+            strip = f"incidents[{incidents.pop()}]."
+            subjects = {r.subject for r in fix.via if r.subject}
+            about = f" ({subjects.pop()})" if len(subjects) == 1 else ""
+            where = f"in `{strip[:-1]}`{about}: "
+    steps = [_step_text(step, strip) for step in fix.steps]
+    return [where + steps[0], *(f"and {step}" for step in steps[1:])]
+
+
+def _incident_of(path: str) -> int | None:
+    m = re.match(r"incidents\[(\d+)\]\.", path)
+    return int(m[1]) if m else None
+
+
+def _step_text(step: list[Change], strip: str) -> str:
+    """One step: its alternatives grouped by field ("add one of `a`, `b` to `involves`")."""
+    adds: dict[str, list[str]] = {}
+    sets: dict[tuple[str, str], list[str]] = {}  # (section, value) → fields
+    texts: dict[str, str] = {}
+    for change in step:
+        field = change.path.removeprefix(strip)
+        if change.op == "add":
+            adds.setdefault(field, []).extend(str(v) for v in change.value)
+            if change.text:
+                texts[field] = change.text
+        else:
+            value = change.text or f"{_value(change.value)}"
+            sets.setdefault((field.rpartition(".")[0], value), []).append(field)
+    parts = []
+    for field, items in adds.items():
+        what = ", ".join(f"`{i}`" for i in dict.fromkeys(items))
+        what = f"one of {what}" if len(items) > 1 else what
+        parts.append(f"add {what} to `{field}`" + (f" ({texts[field]})" if field in texts else ""))
+    for (_, value), fields in sets.items():
+        names = f"`{fields[0]}`"
+        if len(fields) > 1:
+            names += " (or " + ", ".join(f"`{f.rpartition('.')[2]}`" for f in fields[1:]) + ")"
+        parts.append(f"set {names} to {value}")
+    return "; or ".join(parts)
+
+
+def _via(fix: Fix) -> str:
+    titles = {route.rule: route.title for route in fix.via}
+    return _cites([route.rule for route in fix.via], titles)
+
+
+# ---------------------------------------------------------------- citations, values
+
+
+_GROUP = re.compile(r"\d+[a-z]*|\([^)]*\)")
+
+
+def _cites(rules: Iterable[str], titles: dict[str, str] | None = None) -> str:
+    """Clause ids in short: '§ 1182(a)(3)(B)(iii)(I), (II)'; with `titles`, a lone element's
+    name too ('§ 2656f(d)(2) politically motivated')."""
+    by_section: dict[str, list[str]] = {}
+    for rule in dict.fromkeys(rules):
+        clause = rule.partition("/")[0]
+        by_section.setdefault(_GROUP.findall(clause)[0], []).append(rule)
+    out = []
+    for rules_here in by_section.values():
+        clauses = list(dict.fromkeys(r.partition("/")[0] for r in rules_here))
+        groups = [_GROUP.findall(c) for c in clauses]
+        common = 0
+        while all(len(g) > common + 1 for g in groups) and len({g[common] for g in groups}) == 1:
+            common += 1
+        if len(clauses) == 1:
+            text = f"§ {clauses[0]}"
+            if titles is not None and len(rules_here) == 1 and "/" in rules_here[0]:
+                text += " " + titles.get(rules_here[0], _element(rules_here[0]))
+        else:
+            text = "§ " + clauses[0] + ", " + ", ".join("".join(g[common:]) for g in groups[1:])
+        out.append(text)
+    return "; ".join(out)
+
+
+def _element(rule: str) -> str:
+    return rule.partition("/")[2].replace("-", " ")
 
 
 def _value(value) -> str:
@@ -129,19 +534,38 @@ def _value(value) -> str:
     return str(value)
 
 
-def to_plain(line: Line) -> str:
-    return "".join(text for text, _ in line).rstrip()
+# ---------------------------------------------------------------- the receipt
 
 
-def render(report: Report) -> str:
-    return "\n".join(to_plain(line) for line in lines(report)) + "\n"
+def receipt(report: Report) -> Iterator[Line]:
+    """What the report was decided under, so that two reports can be compared and reproduced."""
+    yield [("receipt: ", "dim bold"), (f"fto-check {report.fto_check_version}", "dim")]
+    yield [(f"{TAB}profile sha256 {report.sha256 or '(not read from a file)'}", "dim")]
+    for text in law_summary(report):
+        yield [(f"{TAB}law: {text}", "dim")]
+    readings = ", ".join(f"{k}={v}" for k, v in report.readings.items())
+    yield [(f"{TAB}readings in force: {readings}", "dim")]
 
 
-def print_rich(reports: list[Report], console) -> None:
-    from rich.text import Text
+def law_summary(report: Report) -> list[str]:
+    """Per statutory section, the law as in force on `as_of` and its latest change applied."""
+    from fto_check.law import load_law
 
-    for i, report in enumerate(reports):
-        if i:
-            console.print()
-        for line in lines(report):
-            console.print(Text.assemble(*line), soft_wrap=True, highlight=False)
+    law = load_law()
+    day = date.fromisoformat(report.as_of)
+    latest: dict[str, tuple[date, str]] = {}
+    for clause_id in report.law:
+        clause = law.clauses.get(clause_id)
+        version = clause.version_on(day) if clause else None
+        if version is None:
+            continue
+        section = law.section_of[clause_id].section
+        since = version.in_force_from or date.min
+        if section not in latest or since > latest[section][0]:
+            latest[section] = (since, clause.label_on(day))
+    return [
+        f"{section} as in force on {report.as_of} (latest change applied: "
+        f"{label.removeprefix('as amended by ').removeprefix('as enacted by ')}"
+        f"{f', {since}' if since != date.min else ''})"
+        for section, (since, label) in latest.items()
+    ]
