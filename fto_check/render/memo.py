@@ -187,7 +187,7 @@ class _Memo:
             yield "The profile leaves open facts that would decide it:"
             yield ""
             for field, where, rules in missing:
-                yield f"- `{field}`{where}, for {rules}"
+                yield f"- {field}{where}, for {rules}"
             yield ""
         notes = list(dict.fromkeys(n for f in finding.walk() for n in f.notes))
         boundary = [n.removeprefix("Boundary: ") for n in notes if n.startswith("Boundary: ")]

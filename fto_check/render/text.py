@@ -320,7 +320,7 @@ def _to_decide(criterion: Finding) -> Iterator[Line]:
         yield [
             (f"{TAB}help: ", "cyan bold"),
             ("add ", ""),
-            (f"`{field}`", "cyan"),
+            (field, "cyan"),
             (f"{where} to decide {rules}", ""),
         ]
 
@@ -342,18 +342,22 @@ def missing_fields(criterion: Finding) -> list[tuple[str, str, str]]:
             visit(child)
 
     visit(criterion)
-    merged: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    # Fields of one section (or of the same section of several incidents) that would decide
+    # the same clauses are named together.
+    groups: dict[tuple[str, tuple[str, ...]], dict[str, list[str]]] = {}
     for path, rules in wanted.items():
-        generic = re.sub(r"\[\d+\]", "[]", path)
-        merged.setdefault((generic, tuple(dict.fromkeys(rules))), []).append(path)
-    return [
-        (
-            paths[0] if len(paths) == 1 else generic,
-            f" (in {len(paths)} incidents)" if len(paths) > 1 else "",
-            _cites(rules, titles),
-        )
-        for (generic, rules), paths in merged.items()
-    ]
+        section, _, name = path.rpartition(".")
+        key = (re.sub(r"\[\d+\]", "[]", section), tuple(dict.fromkeys(rules)))
+        groups.setdefault(key, {}).setdefault(name, []).append(section)
+    out = []
+    for (generic, rules), names in groups.items():
+        sections = list(dict.fromkeys(s for found in names.values() for s in found))
+        base = sections[0] if len(sections) == 1 else generic
+        first, *others = names
+        fields = f"`{base + '.' if base else ''}{first}`" + "".join(f", `.{n}`" for n in others)
+        where = f" (in {len(sections)} incidents)" if len(sections) > 1 else ""
+        out.append((fields, where, _cites(rules, titles)))
+    return out
 
 
 def _notes(criterion: Finding) -> Iterator[Line]:
