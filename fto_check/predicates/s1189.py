@@ -374,7 +374,11 @@ def _any_fact(ctx: Context, section_name: str, names: dict[str, str], *, what: s
     if status is MET:
         reason = "it has " + ", ".join(yes) if section_name == "capability" else ", ".join(yes)
     elif status is NOT_MET:
-        reason = f"none of {', '.join(names.values())}"
+        reason = (
+            f"none of {', '.join(names.values())}"
+            if section_name == "capability"
+            else "none of these is so: " + "; ".join(names.values())
+        )
     else:
         reason = f"{what} is not established: nothing shown and some facts are not given"
     missing = [p for _, v, _, p in values if v is None] if status is not MET else []

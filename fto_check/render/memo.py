@@ -18,6 +18,7 @@ from fto_check.render.text import (
     _grouped,
     decisive,
     fix_lines,
+    incident_names,
     law_summary,
     missing_fields,
 )
@@ -83,6 +84,7 @@ class _Memo:
         self.quoted: set[str] = set()
         self.sources: dict[tuple, int] = {}  # (title, date, url) → footnote number
         self.facts_used = _facts(report.criteria)
+        self.incidents = incident_names(report)
 
     # -- header ------------------------------------------------------------------------------
 
@@ -280,7 +282,7 @@ class _Memo:
         yield f"What would make {LETTER[finding.rule]} met (any one of these):"
         yield ""
         for fix in answer.fixes:
-            lines = fix_lines(fix)
+            lines = fix_lines(fix, self.incidents)
             yield f"- {' '.join(lines)}."
         yield ""
 

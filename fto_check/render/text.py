@@ -433,28 +433,43 @@ def _why_not(report: Report, criterion: Finding) -> Iterator[Line]:
         return
     yield [(f"{TAB}{letter} would be met by any one of these changes:", "bold")]
     for fix in answer.fixes:
-        for i, text in enumerate(fix_lines(fix)):
+        for i, text in enumerate(fix_lines(fix, incident_names(report))):
             yield [(f"{TAB}  {'•' if i == 0 else ' '} ", "green"), (text, "")]
         yield [(f"{TAB}      → {_via(fix)}", "dim")]
     if answer.more:
         yield [(f"{TAB}  … and {answer.more} more in --format json", "dim")]
 
 
-def fix_lines(fix: Fix) -> list[str]:
-    """A fix in words, one step a line: "add `political` to `motives`", "and set …"."""
+def fix_lines(fix: Fix, incidents: dict[int, str] | None = None) -> list[str]:
+    """A fix in words, one step a line: "add `political` to `motives`", "and set …".
+    `incidents` names incidents by index (see `incident_names`)."""
     paths = [c.path for step in fix.steps for c in step]
     where, strip = "", ""
     if all(p.startswith("incidents[+].") for p in paths):
         where, strip = "add a new incident: ", "incidents[+]."
     else:
-        incidents = {_incident_of(p) for p in paths}
-        if len(incidents) == 1 and None not in incidents:
-            strip = f"incidents[{incidents.pop()}]."
-            subjects = {r.subject for r in fix.via if r.subject}
-            about = f" ({subjects.pop()})" if len(subjects) == 1 else ""
-            where = f"in `{strip[:-1]}`{about}: "
+        found = {_incident_of(p) for p in paths}
+        if len(found) == 1 and None not in found:
+            index = found.pop()
+            strip = f"incidents[{index}]."
+            name = (incidents or {}).get(index)
+            where = f"in `incidents[{index}]`" + (f" ({name})" if name else "") + ": "
     steps = [_step_text(step, strip) for step in fix.steps]
     return [where + steps[0], *(f"and {step}" for step in steps[1:])]
+
+
+def incident_names(report: Report) -> dict[int, str]:
+    """Each incident's name in the report ("incident ambush (2024-09-17)"), by index."""
+    names: dict[int, str] = {}
+    for finding in report.criteria.walk():
+        if finding.subject.startswith("incident "):
+            for below in finding.walk():
+                for fact in below.facts:
+                    index = _incident_of(fact.path)
+                    if index is not None:
+                        names.setdefault(index, finding.subject)
+                        break
+    return names
 
 
 def _incident_of(path: str) -> int | None:
