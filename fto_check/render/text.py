@@ -155,7 +155,7 @@ def _node(group: list[Finding], depth: int, source: _Source) -> Iterator[Line]:
     facts = [use for f in group for use in f.facts]
     below = [use for f in group for g in f.walk() for use in g.facts]
     if finding.children and not below:  # nothing known below it: one line; fields listed later
-        yield [*head, (": not known yet (the facts to add are listed below)", "")]
+        yield [*head, (": nothing about it is recorded yet", "")]
         return
     if finding.children or not facts:
         yield [*head, (f": {reason}", "")]
@@ -445,7 +445,7 @@ def fix_lines(fix: Fix, incidents: dict[int, str] | None = None) -> list[str]:
     `incidents` names incidents by index (see `incident_names`)."""
     paths = [c.path for step in fix.steps for c in step]
     where, strip = "", ""
-    if all(p.startswith("incidents[+].") for p in paths):
+    if any(p.startswith("incidents[+].") for p in paths):  # its facts, then any others
         where, strip = "add a new incident: ", "incidents[+]."
     else:
         found = {_incident_of(p) for p in paths}
