@@ -217,9 +217,11 @@ class _Memo:
         below = [use for f in group for g in f.walk() for use in g.facts]
         if last.status is not MET and last.children and not below:
             text += ": nothing about it is recorded yet"
-        elif last.combine == "leaf" or last.status is not MET:
+        elif not last.children:
             reasons = [f.reason for f in group] if len(group) > 1 else [last.reason]
             text += ", because " + "; ".join(dict.fromkeys(reasons))
+        else:  # a composite: say which parts decided it; they are set out below
+            text += _composite(last)
         facts = "; ".join(
             f"`{f.path}`: {_value(f.value)}" + (f" (line {f.line})" if f.line else "")
             for f in last.facts
@@ -350,6 +352,22 @@ class _Memo:
             "it classified; this memo tests only whether the recorded facts meet the statute's "
             "words."
         )
+
+
+def _composite(finding: Finding) -> str:
+    names = "; ".join(dict.fromkeys(c.subject or c.title for c in decisive(finding)))
+    if finding.combine == "any-of":
+        return {
+            MET: f", through {names}",
+            NOT_MET: ": none of the alternatives is met",
+            UNDETERMINED: f": none is met, and {names} {'is' if ';' not in names else 'are'} "
+            "still open",
+        }[finding.status]
+    return {
+        MET: "",
+        NOT_MET: f", for want of: {names}",
+        UNDETERMINED: f": still open: {names}",
+    }[finding.status]
 
 
 def _facts(root: Finding) -> list[FactUse]:
