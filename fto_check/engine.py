@@ -91,6 +91,7 @@ class Context:
     applied: dict[str, str] = field(default_factory=dict)  # clause → version label
     _stack: list[tuple[Rule, list[str]]] = field(default_factory=list)
     _memo: dict[tuple, Finding] = field(default_factory=dict)
+    _facts: dict[tuple, tuple] = field(default_factory=dict)  # (loc, name) → (section, fact)
 
     # -- running rules ---------------------------------------------------------------------
 
@@ -151,10 +152,10 @@ class Context:
             combine=combine,  # type: ignore[arg-type]
             basis=basis,  # type: ignore[arg-type]
             subject=subject,
-            version=self.version_label(current.clause),
+            version=self.applied.get(current.clause) or self.version_label(current.clause),
             facts=facts or [],
             missing=missing or [],
-            readings={name: self.readings[name] for name in consulted},
+            readings={name: self.readings[name] for name in consulted} if consulted else {},
             notes=notes or [],
             children=children or [],
             would_meet=would_meet or [],
@@ -206,6 +207,13 @@ class Context:
 
         The value is None when the profile does not give it: unknown, never false.
         """
+        # Several rules read the same fact (an incident's `role`, `motives`, …): read it once.
+        known = self._facts.get((loc, name))
+        if known is None or known[0] is not section:
+            known = self._facts[loc, name] = (section, self._read_fact(section, loc, name))
+        return known[1]
+
+    def _read_fact(self, section: Any, loc: tuple, name: str) -> tuple[Any, FactUse | None, str]:
         path = field_path((*loc, name))
         raw = getattr(section, name, None) if section is not None else None
         own_sources: list = []
@@ -283,8 +291,13 @@ def _source_info(source: Source, key: str | None) -> SourceInfo:
     )
 
 
+_SCALARS = frozenset({bool, int, str})
+
+
 def _plain(value: Any) -> Any:
     """Fact values as JSON-ready data (enums to their strings, dates to ISO)."""
+    if value.__class__ in _SCALARS:  # most facts are yes/no: skip the checks below
+        return value
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, date):

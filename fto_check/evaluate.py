@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from fto_check import __version__, predicates  # noqa: F401 - predicates register the rules
 from fto_check.engine import RULES, Context
 from fto_check.errors import InputError
 from fto_check.findings import Report
-from fto_check.law import FTO_STATUTE_ENACTED, load_law
+from fto_check.law import FTO_STATUTE_ENACTED, Law, load_law
 from fto_check.lint import warnings
 from fto_check.loader import SourceMap
 from fto_check.profile import Profile
@@ -66,11 +67,16 @@ def evaluate(
 
 def _law_notes(ctx: Context) -> list[str]:
     """Where the wording in force on `as_of` of a clause applied was not retrieved, say so."""
+    return list(_wording_notes(ctx.law, ctx.as_of, tuple(sorted(ctx.applied))))
+
+
+@lru_cache(maxsize=256)  # the same few dates and clauses recur across a batch
+def _wording_notes(law: Law, day: date, clauses: tuple[str, ...]) -> tuple[str, ...]:
     until = {}
-    for clause_id in sorted(ctx.applied):
-        rule = next((r for r in RULES.get(clause_id, ()) if r.in_force_on(ctx.as_of)), None)
+    for clause_id in clauses:
+        rule = next((r for r in RULES.get(clause_id, ()) if r.in_force_on(day)), None)
         until[clause_id] = rule.until if rule else None
-    return ctx.law.wording_notes(until, ctx.as_of)
+    return tuple(law.wording_notes(until, day))
 
 
 def _where(source: SourceMap | None, loc: tuple) -> tuple[int, int]:

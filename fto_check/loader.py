@@ -183,6 +183,11 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
     while True:
         event = get()
         kind = type(event)
+        if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:  # a third of all events
+            frame = stack.pop()
+            if not stack:
+                root = frame[0]
+            continue
         mark = event.start_mark
         pos = (mark.line + 1 + offset, mark.column + 1)
 
@@ -256,11 +261,6 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
                 stack.append([value, loc, _NO_KEY, None, {}])
             if not stack:
                 root = value
-
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            frame = stack.pop()
-            if not stack:
-                root = frame[0]
 
         elif kind is ev.AliasEvent:
             raise _refuse(

@@ -207,11 +207,18 @@ def results(items: list[Item], options: Options, jobs: int | None) -> Iterator[d
     if workers <= 1:
         yield from map(judge, items)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(CHUNK, len(items) // (workers * 4)))
     # fork: the workers start with the law, readings and modules already loaded (spawn would
-    # re-import everything, ~0.4 s); the pool is terminated if the consumer stops early.
-    with multiprocessing.get_context("fork").Pool(workers, _init, (options,)) as pool:
-        yield from pool.imap(judge, items, chunksize=chunk)
+    # re-import everything, ~0.4 s). An executor, not a Pool: a worker that dies raises
+    # BrokenProcessPool instead of leaving the batch waiting forever.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, context, initializer=_init, initargs=(options,)) as pool:
+        try:
+            yield from pool.map(judge, items, chunksize=chunk)
+        finally:  # stopped early (an error, a signal): do not wait for the remaining chunks
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def worker_count(jobs: int | None, n: int) -> int:

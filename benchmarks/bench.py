@@ -1,0 +1,138 @@
+"""Measure fto-check against its floors: `python benchmarks/bench.py [--n 10000]`.
+
+1. Generates N synthetic profiles from examples/ (each example copied with a new name) into a
+   temporary directory.
+2. Times `fto-check batch DIR` (default options, output to /dev/null) against the bare
+   `yaml.load(text, Loader=yaml.CSafeLoader)` of the same files in one process: the floor any
+   YAML-reading checker starts from. Prints profiles/second and the ratio (target: <= 1.0).
+3. Times one `fto-check check PROFILE` against a minimal typer app (median of several runs;
+   target: within 1.3x).
+4. Reports the peak memory (max RSS of the largest process) of `batch` for N/10 and N
+   profiles: flat when nothing grows with N.
+
+Every figure comes from fresh processes, as a user would run them. Needs fto-check installed
+(`pip install -e .`) and PyYAML with libyaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
+_SCRIPT = Path(sys.executable).with_name("fto-check")  # the console script, as users run it
+FTO_CHECK = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "fto_check"]
+
+FLOOR = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+MINIMAL_TYPER = """
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def check(path: str) -> None:
+    print(open(path, encoding="utf-8").read()[:0], end="")
+
+
+app()
+"""
+
+PEAK_RSS = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def generate(directory: Path, n: int) -> int:
+    """Write n profiles (the examples in turn, renamed); return their mean size in bytes."""
+    texts = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+    total = 0
+    for i in range(n):
+        text = texts[i % len(texts)]
+        # A distinct name per file, so no two inputs are byte-identical.
+        text = text.replace("\nname: ", f"\nname: P{i} ", 1)
+        (directory / f"p{i:06d}.yaml").write_text(text, encoding="utf-8")
+        total += len(text.encode())
+    return total // max(n, 1)
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def median_wall(cmd: list[str], runs: int) -> float:
+    wall(cmd)  # warm the file cache and the bytecode cache
+    return statistics.median(wall(cmd) for _ in range(runs))
+
+
+def peak_rss_mb(cmd: list[str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *cmd], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="profiles to generate")
+    parser.add_argument("--runs", type=int, default=7, help="runs for start-up medians")
+    parser.add_argument("--jobs", help="pass --jobs to batch (default: its auto choice)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="fto-check-bench-"))
+    try:
+        small, large = work / "small", work / "large"
+        small.mkdir()
+        large.mkdir()
+        size = generate(large, args.n)
+        generate(small, max(args.n // 10, 1))
+        jobs = ["--jobs", args.jobs] if args.jobs else []
+        batch = [*FTO_CHECK, "batch", str(large), *jobs]
+
+        floor_s = median_wall([sys.executable, "-c", FLOOR, str(large)], 1)
+        batch_s = median_wall(batch, 1)
+        print(f"{args.n:,} profiles of ~{size:,} bytes, from {len(EXAMPLES)} examples")
+        print(f"  yaml.load (CSafeLoader), floor  {floor_s:7.2f} s  {args.n / floor_s:8,.0f}/s")
+        print(f"  fto-check batch                 {batch_s:7.2f} s  {args.n / batch_s:8,.0f}/s")
+        print(f"  ratio batch / floor             {batch_s / floor_s:7.2f}    (target <= 1.0)")
+
+        script = work / "minimal_typer.py"
+        script.write_text(textwrap.dedent(MINIMAL_TYPER), encoding="utf-8")
+        profile = str(ROOT / "examples" / "public-record" / "cjng-2025.yaml")
+        typer_s = median_wall([sys.executable, str(script), profile], args.runs)
+        check_s = median_wall([*FTO_CHECK, "check", profile], args.runs)
+        print(f"one check, median of {args.runs}")
+        print(f"  minimal typer app               {typer_s:7.3f} s")
+        print(f"  fto-check check                 {check_s:7.3f} s")
+        print(f"  ratio check / typer             {check_s / typer_s:7.2f}    (target <= 1.3)")
+
+        n_small = max(args.n // 10, 1)
+        rss_small = peak_rss_mb([*FTO_CHECK, "batch", str(small), *jobs])
+        rss_large = peak_rss_mb(batch)
+        print("peak memory of batch (max RSS of its largest process)")
+        print(f"  {n_small:>7,} profiles               {rss_small:7.1f} MB")
+        print(f"  {args.n:>7,} profiles               {rss_large:7.1f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
