@@ -132,18 +132,21 @@ def collect(paths: Iterable[str]) -> list[Item]:
                 (f"<stdin>:{line + 1}", chunk, line) for line, chunk in split_documents(raw)
             )
             continue
-        path = Path(arg)
-        files = _yaml_files(path) if path.is_dir() else [path]
+        files = _yaml_files(arg) if os.path.isdir(arg) else [arg]
         for file in files:
-            key = os.path.normpath(os.path.abspath(file))
+            key = os.path.realpath(file)
             if key not in seen:
                 seen.add(key)
-                items.append((str(file), None, None))
+                items.append((file, None, None))
     return items
 
 
-def _yaml_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+def _yaml_files(directory: str) -> list[str]:
+    """The *.yaml and *.yml files under `directory`, sorted (plain strings: a batch may be big)."""
+    found = []
+    for parent, _, names in os.walk(directory):
+        found.extend(os.path.join(parent, n) for n in names if n.endswith((".yaml", ".yml")))
+    return sorted(found)
 
 
 def default_format(output: Path | None) -> str:
