@@ -282,6 +282,98 @@ def explain(
     _run(command.run, item, fmt=fmt.value)
 
 
+class QuizFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def quiz(
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Draw the same quiz again [default: a new one each time]."),
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 10,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic",
+            metavar="ID",
+            help="Only questions decided by this clause, rule or reading (as `explain` takes).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        QuizFormat,
+        typer.Option(
+            "--format", "-f", help="text: ask in the terminal; json: the questions and answers."
+        ),
+    ] = QuizFormat.text,
+) -> None:
+    """Drill the criteria: questions drawn from the examples and variations of them, answered
+    by the engine."""
+    from fto_check.commands import quiz as command
+
+    _run(command.run, seed=seed, count=count, topic=topic, fmt=fmt.value)
+
+
+@app.command()
+def tour(
+    profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="A YAML profile file.")],
+    no_pause: Annotated[
+        bool, typer.Option("--no-pause", help="Print every step without waiting for Enter.")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge on this date (law and facts) instead of the profile's as_of.",
+        ),
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            metavar="NAME=VALUE",
+            help="Choose a reading of a contested term (repeatable).",
+        ),
+    ] = None,
+) -> None:
+    """Walk through one profile criterion by criterion: the law, the facts, the reasoning."""
+    from fto_check.commands import tour as command
+
+    _run(command.run, profile, pause=not no_pause, as_of=as_of, readings=reading or [])
+
+
+@app.command()
+def new(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the profile to FILE."),
+    ] = None,
+    template: Annotated[
+        bool,
+        typer.Option(
+            "--template", help="Write a blank profile, every field commented with its meaning."
+        ),
+    ] = False,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The organization's name (else asked).")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="YYYY-MM-DD", help="The date the profile speaks for (else asked)."
+        ),
+    ] = None,
+) -> None:
+    """Write a profile by answering questions: only those whose answer could still change the
+    verdict."""
+    from fto_check.commands import new as command
+
+    _run(command.run, output=output, template=template, name=name, as_of=as_of)
+
+
 def _run(fn, *args, **kwargs) -> None:
     """Run a command; turn fto-check's own errors into one line on stderr and exit code 2."""
     from fto_check.errors import FtoCheckError

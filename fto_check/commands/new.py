@@ -1,0 +1,131 @@
+"""`fto-check new`: write a profile by answering questions (interview.py decides which), or,
+with `--template`, a blank profile with every field commented.
+
+The conversation goes to standard error, so that `fto-check new > profile.yaml` works; the
+profile goes to standard output or `--output FILE`.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from fto_check.errors import UsageError
+
+QUIT = ("q", "quit", "exit")
+
+
+def run(*, output: Path | None, template: bool, name: str | None, as_of: str | None) -> int:
+    from fto_check.commands import parse_day
+
+    if output is not None and output.exists():
+        raise UsageError(f"{output} exists; choose another file, or remove it first")
+    if template:
+        from fto_check.interview import template as blank
+
+        _write(blank(), output)
+        return 0
+    day = parse_day(as_of)
+    interview = _interview(name, day)
+    if interview is None:
+        return 0
+    from fto_check.interview import to_yaml
+
+    _write(to_yaml(interview), output)
+    verdict = interview.final().verdict
+    where = f" to {output}" if output else ""
+    _say(f"Wrote the profile{where}: on these facts the verdict is {verdict.label}.")
+    return 0
+
+
+def _interview(name: str | None, day: date | None):
+    """Ask, one question at a time, until the verdict is settled, nothing left could change it,
+    or the user quits. None if they quit before the profile has a name and a date."""
+    import typer
+
+    from fto_check.errors import InputError
+    from fto_check.interview import Interview, parse
+    from fto_check.logic import UNDETERMINED
+
+    _say(
+        "Answer in plain words; ? when you do not know (the fact stays unknown), q to stop "
+        "and write what you have. Only questions whose answer could still change the "
+        "verdict are asked."
+    )
+    try:
+        name = name or _prompt("The organization's name", typer)
+        day = day or _date(typer)
+    except _Quit:
+        return None
+    interview = Interview(name=name, as_of=day)
+    while (question := interview.next()) is not None:
+        _say("")
+        _say(f"[{question.decides}]")
+        for i, choice in enumerate(question.choices, 1):
+            _say(f"  {i:>2}. {choice}")
+        hint = _hint(question)
+        while True:
+            try:
+                text = _prompt(f"{question.text} [{hint}]", typer)
+            except _Quit:
+                return interview
+            try:
+                interview.answer(question, parse(question, text))
+                break
+            except ValueError as e:
+                _say(f"  {e}")
+            except InputError as e:
+                _say(f"  that contradicts an earlier answer: {e.problems[0].message}")
+    report = interview.final()
+    _say("")
+    if report.verdict is UNDETERMINED:
+        _say("Nothing left to ask could settle the verdict: it stays undetermined.")
+    else:
+        _say(f"The verdict is settled: {report.verdict.label}.")
+    return interview
+
+
+class _Quit(Exception):
+    """The user typed q, or the input ended."""
+
+
+def _prompt(text: str, typer, default: str | None = None) -> str:
+    try:
+        answer = typer.prompt(text, default=default, err=True)
+    except typer.Abort:
+        raise _Quit from None
+    if answer.strip().lower() in QUIT:
+        raise _Quit
+    return answer
+
+
+def _date(typer) -> date:
+    while True:
+        text = _prompt(
+            "The date the profile speaks for (YYYY-MM-DD)", typer, date.today().isoformat()
+        )
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            _say("  a date as YYYY-MM-DD, please")
+
+
+def _hint(question) -> str:
+    return {
+        "yes-no": "y/n/?",
+        "country": "country code, e.g. MX; ?",
+        "countries": "country codes, e.g. MX, GT; ?",
+        "date": "YYYY-MM-DD, YYYY-MM or YYYY; ?",
+    }.get(question.kind, "numbers or names, comma-separated; none; ?")
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")

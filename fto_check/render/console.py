@@ -1,0 +1,40 @@
+"""Lines of (text, style) segments to standard output: in colour on a terminal (rich honours
+NO_COLOR), plain otherwise; prose wrapped as `explain` wraps it. Used by the teaching commands,
+which print as they go rather than render a report at once.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from fto_check.render.text import Line
+
+
+class Out:
+    def __init__(self) -> None:
+        self.console = None
+        if sys.stdout.isatty():
+            from rich.console import Console
+
+            self.console = Console(highlight=False)
+
+    def line(self, segments: Line) -> None:
+        if self.console is None:
+            sys.stdout.write("".join(text for text, _ in segments).rstrip() + "\n")
+            return
+        from rich.text import Text
+
+        self.console.print(Text.assemble(*segments), soft_wrap=True)
+
+    def lines(self, lines) -> None:
+        for segments in lines:
+            self.line(segments)
+
+    def wrapped(self, text: str, indent: int, hang: int, *, style: str = "") -> None:
+        """`text` filled to the width `explain` uses, the first line indented by `indent`
+        columns and the others by `hang`."""
+        from fto_check.commands.explain import wrap
+
+        for i, line in enumerate(wrap(text, indent, hang)):
+            pad = indent if i == 0 else hang
+            self.line([(line[:pad], ""), (line[pad:], style)])
