@@ -300,6 +300,7 @@ class Choice:
     key: str  # what to type: "met", "2", "b"
     text: str
     aliases: tuple[str, ...] = ()
+    change: Change | None = None  # for a change question: the change this choice makes
 
 
 @dataclass(slots=True)
@@ -482,7 +483,9 @@ def _change_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
     if options[0][1] is not MET or len(options) < 3:
         return None  # the engine must confirm the fix, and a choice needs alternatives
     rng.shuffle(options)
-    choices = [Choice("abcd"[i], _change_text(case, c)) for i, (c, _) in enumerate(options)]
+    choices = [
+        Choice("abcd"[i], _change_text(case, c), change=c) for i, (c, _) in enumerate(options)
+    ]
     keys = [ch.key for ch, (_, outcome) in zip(choices, options, strict=True) if outcome is MET]
     day = date.fromisoformat(case.report.as_of)
     explanation: list[Line] = []
@@ -680,7 +683,7 @@ def to_json(question: Question, number: int) -> dict[str, Any]:
         "as_of": case.report.as_of,
         "profile": case.data,
         "question": question.prompt,
-        "choices": [{"key": c.key, "text": c.text} for c in question.choices],
+        "choices": [_choice_json(c) for c in question.choices],
         "answer": question.answer,
         "answer_text": question.verdict,
         "explanation": [to_plain(line) for line in question.explanation],
@@ -695,4 +698,13 @@ def to_json(question: Question, number: int) -> dict[str, Any]:
             for q in question.law
         ],
         "clauses": question.clauses,
+        "decided_by": list(dict.fromkeys(f.rule for f in question.involved)),
     }
+
+
+def _choice_json(choice: Choice) -> dict[str, Any]:
+    data: dict[str, Any] = {"key": choice.key, "text": choice.text}
+    if choice.change is not None:
+        change = choice.change
+        data["change"] = {"path": change.path, "value": change.value, "op": change.op}
+    return data

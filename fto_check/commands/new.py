@@ -42,8 +42,6 @@ def run(*, output: Path | None, template: bool, name: str | None, as_of: str | N
 def _interview(name: str | None, day: date | None):
     """Ask, one question at a time, until the verdict is settled, nothing left could change it,
     or the user quits. None if they quit before the profile has a name and a date."""
-    import typer
-
     from fto_check.errors import InputError
     from fto_check.interview import Interview, parse
     from fto_check.logic import UNDETERMINED
@@ -54,8 +52,9 @@ def _interview(name: str | None, day: date | None):
         "verdict are asked."
     )
     try:
-        name = name or _prompt("The organization's name", typer)
-        day = day or _date(typer)
+        while not name:
+            name = _prompt("The organization's name")
+        day = day or _date()
     except _Quit:
         return None
     interview = Interview(name=name, as_of=day)
@@ -67,7 +66,7 @@ def _interview(name: str | None, day: date | None):
         hint = _hint(question)
         while True:
             try:
-                text = _prompt(f"{question.text} [{hint}]", typer)
+                text = _prompt(f"{question.text} [{hint}]")
             except _Quit:
                 return interview
             try:
@@ -90,21 +89,21 @@ class _Quit(Exception):
     """The user typed q, or the input ended."""
 
 
-def _prompt(text: str, typer, default: str | None = None) -> str:
-    try:
-        answer = typer.prompt(text, default=default, err=True)
-    except typer.Abort:
-        raise _Quit from None
-    if answer.strip().lower() in QUIT:
+def _prompt(text: str, default: str | None = None) -> str:
+    """A line typed in answer to `text`. The prompt goes to standard error and the answer is
+    read from standard input directly: a prompt helper that writes to standard output (as
+    `input()` does) would put stray text before the YAML of `fto-check new > profile.yaml`."""
+    sys.stderr.write(f"{text}{f' [{default}]' if default else ''}: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line or line.strip().lower() in QUIT:
         raise _Quit
-    return answer
+    return line.strip() or default or ""
 
 
-def _date(typer) -> date:
+def _date() -> date:
     while True:
-        text = _prompt(
-            "The date the profile speaks for (YYYY-MM-DD)", typer, date.today().isoformat()
-        )
+        text = _prompt("The date the profile speaks for (YYYY-MM-DD)", date.today().isoformat())
         try:
             return date.fromisoformat(text.strip())
         except ValueError:
