@@ -29,9 +29,10 @@ from fto_check.engine import RULES
 from fto_check.errors import FtoCheckError, UsageError
 from fto_check.evaluate import evaluate
 from fto_check.findings import Change, Finding, Report
+from fto_check.law import FTO_STATUTE_ENACTED
 from fto_check.lesson import Quote, clause_of, closure, quote, quotes, reasoning
 from fto_check.loader import Document, SourceMap, load_document
-from fto_check.logic import MET, Status
+from fto_check.logic import MET
 from fto_check.plain import description, generic, value_text
 from fto_check.predicates.s2656f import NONCOMBATANTS, POLITICAL
 from fto_check.profile import Profile
@@ -91,7 +92,7 @@ def judge(data: dict, based_on: str, **kw: Any) -> Case | None:
 
 
 @cache
-def _base(name: str) -> Case:
+def base(name: str) -> Case:
     data = dict(examples())[name]
     case = judge(copy.deepcopy(data), name)
     assert case is not None, name  # examples() kept only valid examples
@@ -117,12 +118,16 @@ def _known_facts(profile: Profile) -> list[tuple[str, Any]]:
         for name in type(section).model_fields:
             value = getattr(section, name)
             value = getattr(value, "value", value) if not isinstance(value, list) else value
-            if value is None or name in ("sources", "note", "id", "summary", "location"):
-                continue
-            if name in ("secretary_finding", "date", "country"):
-                continue
-            out.append((f"{path}.{name}", value))
+            if value is not None and name not in _NOT_VARIED:
+                out.append((f"{path}.{name}", value))
     return out
+
+
+# Not varied: what only names or describes (dates move with `as_of`, across an amendment),
+# and the Secretary's asserted finding, which is not a fact of the organization's.
+_NOT_VARIED = {"sources", "note", "id", "summary", "location", "date", "country"} | {
+    "secretary_finding"
+}
 
 
 def flipped(path: str, value: Any, profile: Profile) -> Any:
@@ -151,16 +156,17 @@ def flipped(path: str, value: Any, profile: Profile) -> Any:
     return None
 
 
-def variations(case: Case) -> list[Callable[[], Case | None]]:
-    """Every systematic variation of an example, each built (and judged) only when chosen."""
-    out: list[Callable[[], Case | None]] = []
+def variations(case: Case) -> list[tuple[str, Callable[[], Case | None]]]:
+    """Every systematic variation of an example: the field it changes ("as_of" for dates moved
+    across an amendment), and how to build (and judge) it, only when chosen."""
+    out: list[tuple[str, Callable[[], Case | None]]] = []
     for path, value in _known_facts(case.profile):
         opposite = flipped(path, value, case.profile)
         if opposite is not None:
-            out.append(lambda p=path, v=value, o=opposite: _flip(case, p, v, o))
-        out.append(lambda p=path, v=value: _drop(case, p, v))
+            out.append((path, lambda p=path, v=value, o=opposite: _flip(case, p, v, o)))
+        out.append((path, lambda p=path, v=value: _drop(case, p, v)))
     for day in amendments():
-        out.append(lambda d=day: _across(case, d))
+        out.append(("as_of", lambda d=day: across(case, d)))
     return out
 
 
@@ -193,7 +199,7 @@ def _drop(case: Case, path: str, old: Any) -> Case | None:
     return judge(data, case.based_on, variation=said, changed=path, base=case.report)
 
 
-def _across(case: Case, day: date) -> Case | None:
+def across(case: Case, day: date) -> Case | None:
     """Every date moved by whole years, so that `as_of` falls on the other side of `day`."""
     as_of = case.profile.as_of
     if as_of is None:
@@ -206,7 +212,7 @@ def _across(case: Case, day: date) -> Case | None:
             break
         year += -1 if before else 1
     years = year - as_of.year
-    if moved < date(1996, 4, 24):
+    if moved < FTO_STATUTE_ENACTED:
         return None
     data = copy.deepcopy(case.data)
     data["as_of"] = moved.isoformat()
@@ -276,7 +282,7 @@ def focus(topic: str) -> Focus:
     probe = Focus(target, ())
     fields: dict[str, None] = {}
     found = False
-    for day in (*amendments(), date.today()):
+    for day in (FTO_STATUTE_ENACTED, *amendments(), date.today()):
         nodes = tree(day)
         for rule_id, node in nodes.items():
             finding = Finding(rule_id, "", "", MET, "", readings=dict.fromkeys(node.rule.readings))
@@ -446,7 +452,7 @@ def _change_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
     whynot.attach(case.report, case.profile)
     answer = next(w for w in case.report.why_not if w.rule == criterion.rule)
     singles = [
-        (change, fix.via)
+        change
         for fix in answer.fixes
         if len(fix.steps) == 1
         for change in fix.steps[0]
@@ -454,7 +460,7 @@ def _change_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
     ]
     if not singles:
         return None
-    right, via = rng.choice(singles)
+    right = rng.choice(singles)
     # Wrong choices: changes that would meet another criterion, and other facts flipped.
     others = [
         change
@@ -471,17 +477,20 @@ def _change_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
         if (opposite := flipped(path, value, case.profile)) is not None
     ]
     rng.shuffle(others)
-    options = [(right, _judge_change(case, right, letter))]
+    met = _after(case, right, letter)
+    if met is None or met.status is not MET:
+        return None  # the engine must confirm the fix
+    options = [(right, MET)]
     for change in others:
         if len(options) == 4:
             break
         if any(change.path == c.path for c, _ in options):
             continue
-        outcome = _judge_change(case, change, letter)
-        if outcome is not None and outcome is not MET:
-            options.append((change, outcome))
-    if options[0][1] is not MET or len(options) < 3:
-        return None  # the engine must confirm the fix, and a choice needs alternatives
+        after = _after(case, change, letter)
+        if after is not None and after.status is not MET:
+            options.append((change, after.status))
+    if len(options) < 3:
+        return None  # a choice needs alternatives
     rng.shuffle(options)
     choices = [
         Choice("abcd"[i], _change_text(case, c), change=c) for i, (c, _) in enumerate(options)
@@ -490,22 +499,21 @@ def _change_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
     day = date.fromisoformat(case.report.as_of)
     explanation: list[Line] = []
     for ch, (_, outcome) in zip(choices, options, strict=True):
-        effect = (
-            f"({letter}) would be met"
-            if outcome is MET
-            else f"({letter}) would still be {outcome.label}"
-        )
+        still = " still" if outcome is criterion.status else ""
+        effect = f"({letter}) would{still} be {outcome.label}"
         explanation.append(
             [(f"{ch.key}) {MARK[outcome]} ", STYLE[outcome]), (ch.text, ""), (f" → {effect}", "")]
         )
-    routes = list(dict.fromkeys(clause_of(r.rule) for r in via))
+    # What the right change meets: the findings, now met, that read the fact it changes.
+    via = [
+        f for f in closure(met) if not f.children and any(u.path == right.path for u in f.facts)
+    ] or [met]
+    routes = list(dict.fromkeys(clause_of(f.rule) for f in via))
     explanation.append(
         [(f"{TAB}the right change meets ({letter}) through ", "dim"), (_via_text(via), "dim")]
     )
     law = [q for q in (quote(c, day) for c in dict.fromkeys([criterion.rule, *routes])) if q]
-    involved = closure(criterion) + [
-        Finding(r.rule, r.citation, r.title, MET, "", subject=r.subject) for r in via
-    ]
+    involved = closure(criterion) + closure(met)
     return Question(
         kind="change",
         criterion=letter,
@@ -522,12 +530,12 @@ def _change_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
     )
 
 
-def _judge_change(case: Case, change: Change, letter: str) -> Status | None:
-    """The criterion's status once `change` is made to the case (None: no valid profile)."""
+def _after(case: Case, change: Change, letter: str) -> Finding | None:
+    """The criterion's finding once `change` is made to the case (None: no valid profile)."""
     from fto_check.whynot import apply
 
     changed = judge(apply(case.data, [change]), case.based_on)
-    return changed.report.criterion(letter).status if changed else None
+    return changed.report.criterion(letter) if changed else None
 
 
 def _change_text(case: Case, change: Change) -> str:
@@ -537,10 +545,10 @@ def _change_text(case: Case, change: Change) -> str:
     return f"{description(change.path)}{_where(change.path, case)}: {value}"
 
 
-def _via_text(via) -> str:
-    from fto_check.render.text import _cites
-
-    return _cites([r.rule for r in via], {r.rule: r.title for r in via})
+def _via_text(via: list[Finding]) -> str:
+    """'§ 1182(a)(3)(B)(iii)(I) hijacking or sabotage of a conveyance; …'"""
+    said = dict.fromkeys(f"§ {clause_of(f.rule)} {f.title}" for f in via)
+    return "; ".join(said)
 
 
 def _route_name(route: Finding) -> str:
@@ -611,7 +619,7 @@ def generate(*, seed: int, count: int, topic: str | None = None) -> list[Questio
     for _ in range(count * ATTEMPTS_PER_QUESTION):
         if len(questions) == count:
             break
-        case = _pick_case(rng, _base(rng.choice(names)), focus_)
+        case = _pick_case(rng, base(rng.choice(names)), focus_)
         if case is None or (_idle(case) and rng.random() < 0.6):
             continue  # a variation that changes no criterion teaches less: keep few of them
         kind = rng.choice(KINDS)
@@ -635,30 +643,16 @@ def _idle(case: Case) -> bool:
     return all(case.base.criterion(x).status is case.report.criterion(x).status for x in CRITERIA)
 
 
-def _pick_case(rng: random.Random, base: Case, focus_: Focus | None) -> Case | None:
+def _pick_case(rng: random.Random, example: Case, focus_: Focus | None) -> Case | None:
     """The example itself (one time in five) or one of its variations; with a topic, a
     variation of a field the topic's rules read where there is one."""
     if rng.random() < 0.2:
-        return base
-    options = variations(base)
+        return example
+    options = variations(example)
     if focus_:
-        wanted = [
-            v
-            for v, path in zip(options, _paths(base), strict=True)
-            if path == "as_of" or generic(path) in focus_.fields
-        ]
+        wanted = [v for v in options if v[0] == "as_of" or generic(v[0]) in focus_.fields]
         options = wanted if wanted and rng.random() < 0.8 else options
-    return rng.choice(options)() if options else base
-
-
-def _paths(case: Case) -> list[str]:
-    """The field path each of `variations(case)` changes, in the same order."""
-    paths = []
-    for path, value in _known_facts(case.profile):
-        if flipped(path, value, case.profile) is not None:
-            paths.append(path)
-        paths.append(path)
-    return paths + ["as_of"] * len(amendments())
+    return rng.choice(options)[1]() if options else example
 
 
 def missed_most(missed: list[Question], top: int = 3) -> list[tuple[str, int]]:

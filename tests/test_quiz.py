@@ -229,3 +229,25 @@ def test_q_stops_the_quiz_with_the_score_so_far():
     assert result.exit_code == 0
     assert "Score: 0 of 0 right." in result.output
     assert "Question 2 of" not in result.output
+
+
+# ---------------------------------------------------------------- variations
+
+
+def test_moving_across_an_amendment_keeps_every_interval():
+    """Dates move by whole years, together: as_of lands on the other side of 26 October 2001
+    and each incident keeps its distance from it."""
+    from fto_check.drills import across, base, examples
+
+    patriot = date(2001, 10, 26)
+    for name, _ in examples():
+        example = base(name)
+        moved = across(example, patriot)
+        assert moved is not None, name
+        before, after = example.profile.as_of, moved.profile.as_of
+        assert (before < patriot) != (after < patriot), name
+        years = after.year - before.year
+        pairs = zip(example.profile.incidents or (), moved.profile.incidents or (), strict=True)
+        for old, new in pairs:
+            if old.date is not None:
+                assert new.date.first.year - old.date.first.year == years, name
