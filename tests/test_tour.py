@@ -55,11 +55,18 @@ def test_the_definition_that_decided_is_quoted_too(walk):
 
 
 def test_the_facts_are_shown_at_their_yaml_lines(walk):
-    """The facts bearing on (B) are the profile's own lines, numbered, with a caret."""
+    """The facts that decided (B) are the profile's own lines, numbered, with a caret."""
     step_b = walk[walk.index("Step 2 of 3") : walk.index("Step 3 of 3")]
     assert f"--> {PROFIT}:" in step_b
     assert "31 |     motives: [financial]" in step_b
     assert "^^^^^^^^^^^" in step_b
+
+
+def test_facts_that_did_not_decide_are_left_out(walk):
+    """(B) failed on the act, the motive, capability and intent: the incident's date, which
+    was met, is not among the facts shown for it."""
+    step_b = walk[walk.index("Step 2 of 3") : walk.index("The reasoning", walk.index("Step 2"))]
+    assert "date: 2024-02-12" not in step_b
 
 
 def test_the_reasoning_gives_each_route_and_what_decided_it(walk):

@@ -48,7 +48,7 @@ def _interactive(questions, *, seed: int, topic: str | None) -> int:
     about = f" on {topic}" if topic else ""
     out.line(
         [
-            (f"fto-check quiz: {len(questions)} questions{about}, seed {seed} ", "bold"),
+            (f"fto-check quiz: {_count(len(questions))}{about}, seed {seed} ", "bold"),
             (f"(`fto-check quiz --seed {seed}` asks them again). Type q to stop.", "dim"),
         ]
     )
@@ -75,12 +75,14 @@ def _interactive(questions, *, seed: int, topic: str | None) -> int:
     out.line([("Score: ", "bold"), (f"{right} of {asked} right{share}.", "")])
     worst = missed_most(missed)
     if worst:
-        listed = ", ".join(
-            f"§ {clause} (in {n} question{'s' if n > 1 else ''})" for clause, n in worst
-        )
+        listed = ", ".join(f"§ {clause} (in {_count(n)})" for clause, n in worst)
         out.line([("Clauses missed most: ", "bold"), (listed, "")])
         out.line([(f"{TAB}`fto-check explain {worst[0][0]}` teaches the first of them.", "dim")])
     return 0
+
+
+def _count(n: int) -> str:
+    return f"{n} question{'' if n == 1 else 's'}"
 
 
 def _show(out: Out, question, number: int, total: int) -> None:

@@ -1,6 +1,6 @@
 """`fto-check tour PROFILE`: one profile, walked through criterion by criterion in the statute's
 order. Each step quotes the clause (and the definitions that decided it), shows the facts that
-bear on it as the profile has them (the text report's snippets: line, caret), gives the
+decided it as the profile has them (the text report's snippets: line, caret), gives the
 reasoning, and says what follows; the last step gives the verdict and what would change it.
 
 On a terminal it waits for Enter between steps; `--no-pause`, or input that is not a terminal,
@@ -76,7 +76,7 @@ def _opening(out, report) -> None:
         out.line([(f"{TAB}{LETTER[criterion.rule]} ", "bold"), (criterion.title, "")])
     out.wrapped(
         "The tour takes them in the statute's order: for each, the law's words, the facts in "
-        "the profile that bear on it, and the reasoning; then the verdict.",
+        "the profile that decided it, and the reasoning; then the verdict.",
         0,
         0,
     )
@@ -90,7 +90,7 @@ def _step(letter: str):
 
 
 def _criterion(out, report, criterion) -> None:
-    from fto_check.lesson import quotes, reasoning
+    from fto_check.lesson import closure, quotes, reasoning
     from fto_check.render.text import _notes, _snippet, _Source, _to_decide
 
     letter = LETTER[criterion.rule]
@@ -105,8 +105,9 @@ def _criterion(out, report, criterion) -> None:
             out.line([(f"{TAB}({q.note})", "dim")])
         out.wrapped(f"“{q.text}”", 8, 9, style="italic")
     out.line([])
-    out.line([("The facts that bear on it", "bold")])
-    facts = list({(f.path, f.line, f.col): f for g in criterion.walk() for f in g.facts}.values())
+    out.line([("The facts that decided it", "bold")])
+    decided = closure(criterion)
+    facts = list({(f.path, f.line, f.col): f for g in decided for f in g.facts}.values())
     if facts:
         out.lines(_snippet(facts, 1, _Source(report), status))
     else:
