@@ -76,7 +76,7 @@ def _opening(out, report) -> None:
         out.line([(f"{TAB}{LETTER[criterion.rule]} ", "bold"), (criterion.title, "")])
     out.wrapped(
         "The tour takes them in the statute's order: for each, the law's words, the facts in "
-        "the profile that decided it, and the reasoning; then the verdict.",
+        "the profile that decided its parts, and the reasoning; then the verdict.",
         0,
         0,
     )
@@ -105,8 +105,9 @@ def _criterion(out, report, criterion) -> None:
             out.line([(f"{TAB}({q.note})", "dim")])
         out.wrapped(f"“{q.text}”", 8, 9, style="italic")
     out.line([])
-    out.line([("The facts that decided it", "bold")])
-    decided = closure(criterion)
+    out.line([("The facts that decided its parts", "bold")])
+    # As the reasoning gives them: each part of the criterion, and what decided each part.
+    decided = [criterion, *(f for part in criterion.children for f in closure(part))]
     facts = list({(f.path, f.line, f.col): f for g in decided for f in g.facts}.values())
     if facts:
         out.lines(_snippet(facts, 1, _Source(report), status))
