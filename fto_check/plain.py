@@ -210,7 +210,10 @@ def _facts(section: BaseModel, path: str) -> list[str]:
             continue
         if isinstance(value, SourcedFact) and value.value is None:
             continue
-        lines.append(f"{description(f'{path}.{name}')}: {value_text(value)}")
+        # A description that ends by asking its question ("…: is it terrorist activity?")
+        # states the fact without it.
+        said = re.sub(r": [^:]*\?$", "", description(f"{path}.{name}"))
+        lines.append(f"{said}: {value_text(value)}")
     finding = getattr(section, "secretary_finding", None)
     if finding is not None:
         found = "threatens" if finding.threatens else "does not threaten"
