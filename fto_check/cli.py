@@ -291,7 +291,7 @@ class QuizFormat(StrEnum):
 def quiz(
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Draw the same quiz again [default: a new one each time]."),
+        typer.Option("--seed", help="Draw the same quiz again (default: a new quiz each time)."),
     ] = None,
     count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 10,
     topic: Annotated[
