@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from fto_check.errors import UsageError
+from fto_check.law import FTO_STATUTE_ENACTED
 
 QUIT = ("q", "quit", "exit")
 
@@ -29,6 +30,7 @@ def run(*, output: Path | None, template: bool, name: str | None, as_of: str | N
     day = parse_day(as_of)
     interview = _interview(name, day)
     if interview is None:
+        _say("Nothing written.")
         return 0
     from fto_check.interview import to_yaml
 
@@ -105,9 +107,13 @@ def _date() -> date:
     while True:
         text = _prompt("The date the profile speaks for (YYYY-MM-DD)", date.today().isoformat())
         try:
-            return date.fromisoformat(text.strip())
+            day = date.fromisoformat(text.strip())
         except ValueError:
             _say("  a date as YYYY-MM-DD, please")
+            continue
+        if day >= FTO_STATUTE_ENACTED:
+            return day
+        _say(f"  § 1189 was enacted on {FTO_STATUTE_ENACTED}: a date from then on, please")
 
 
 def _hint(question) -> str:
