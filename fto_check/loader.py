@@ -154,19 +154,27 @@ def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Itera
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (0, 0)
         problem = e.problem or e.context or "invalid YAML"
+        if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 scans flow nesting ahead of us
+            raise _refuse(path, line, col, _TOO_DEEP) from None
         raise InputError.at(path, line, col, f"not valid YAML: {problem}") from None
     except yaml.reader.ReaderError as e:  # a character YAML forbids, e.g. a control character
         line = text.count("\n", 0, e.position) + 1 + line_offset
         col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
         code = ord(e.character) if isinstance(e.character, str) else e.character
         raise InputError.at(
-            path, line, col, f"character U+{code:04X} is not allowed in YAML ({e.reason})",
+            path,
+            line,
+            col,
+            f"character U+{code:04X} is not allowed in YAML ({e.reason})",
             hint="remove it, or quote and escape it",
         ) from None
     except yaml.YAMLError as e:
         raise InputError.at(path, 0, 0, f"not valid YAML: {e}") from None
     finally:
         parser.dispose()
+
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a profile is only a few levels deep"
 
 
 def _refuse(path: str, line: int, col: int, message: str, hint: str = "") -> InputError:
@@ -255,8 +263,7 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
                     raise _refuse(
                         path,
                         *pos,
-                        f"nested more than {MAX_DEPTH} levels deep; "
-                        "a profile is only a few levels deep",
+                        _TOO_DEEP,
                     )
                 stack.append([value, loc, _NO_KEY, None, {}])
             if not stack:

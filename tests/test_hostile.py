@@ -84,7 +84,7 @@ def test_billion_laughs_is_refused_at_the_first_anchor(tmp_path):
 
 
 def test_deep_nesting_has_no_recursion_error(tmp_path):
-    """100,000 levels: refused at the 33rd, never a RecursionError or a segfault."""
+    """100,000 levels: refused as too deep, never a RecursionError or a segfault."""
     assert "nested more than 32 levels" in refused(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000)
 
 
