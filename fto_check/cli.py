@@ -149,8 +149,8 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="Output format [default: table on a terminal; else from --output's suffix, "
-            "or jsonl].",
+            help="Output format (default: table on a terminal; else from --output's suffix, "
+            "or jsonl).",
             show_default=False,
         ),
     ] = None,
@@ -166,7 +166,7 @@ def batch(
             "--jobs",
             "-j",
             min=1,
-            help="Worker processes [default: auto, parallel for large batches].",
+            help="Worker processes (default: auto, parallel for large batches).",
             show_default=False,
         ),
     ] = None,
