@@ -22,6 +22,11 @@ EXIT_CODES = (
     "3 none not met but some undetermined; 2 usage or input error."
 )
 
+# Typer's rich help prints a type after every option, `<bool>` after a flag too, as if it took a
+# value. An empty metavar leaves the type column blank, so a flag reads as one (`--help` itself is
+# typer's and keeps it).
+FLAG = ""
+
 app = typer.Typer(
     name="fto-check",
     help="Check organization profiles against the criteria for designating a foreign terrorist "
@@ -55,7 +60,11 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            metavar=FLAG,
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -93,6 +102,7 @@ def check(
         bool,
         typer.Option(
             "--why-not",
+            metavar=FLAG,
             help="Show what facts would make each criterion not met, met (always in JSON).",
         ),
     ] = False,
@@ -100,6 +110,7 @@ def check(
         bool,
         typer.Option(
             "--all-readings",
+            metavar=FLAG,
             help="Judge under every combination of the readings that matter; mark what they "
             "contest.",
         ),
@@ -173,7 +184,9 @@ def batch(
     check_expected: Annotated[
         bool,
         typer.Option(
-            "--check-expected", help="Compare each profile with its expect: block; show a diff."
+            "--check-expected",
+            metavar=FLAG,
+            help="Compare each profile with its expect: block; show a diff.",
         ),
     ] = False,
     as_of: Annotated[
@@ -217,7 +230,9 @@ def schema(
     report: Annotated[
         bool,
         typer.Option(
-            "--report", help="Print the schema of the JSON report instead of the profile's."
+            "--report",
+            metavar=FLAG,
+            help="Print the schema of the JSON report instead of the profile's.",
         ),
     ] = False,
 ) -> None:
@@ -243,16 +258,23 @@ def rules(
     coverage: Annotated[
         bool,
         typer.Option(
-            "--coverage", help="Per clause of rules/: the rules encoding it, or why none."
+            "--coverage",
+            metavar=FLAG,
+            help="Per clause of rules/: the rules encoding it, or why none.",
         ),
     ] = False,
     readings: Annotated[
-        bool, typer.Option("--readings", help="The contested readings, with their defaults.")
+        bool,
+        typer.Option(
+            "--readings", metavar=FLAG, help="The contested readings, with their defaults."
+        ),
     ] = False,
     full: Annotated[
         bool,
         typer.Option(
-            "--full", help="The whole reference: tree, readings, coverage, and every explanation."
+            "--full",
+            metavar=FLAG,
+            help="The whole reference: tree, readings, coverage, and every explanation.",
         ),
     ] = False,
 ) -> None:
@@ -320,7 +342,10 @@ def quiz(
 def tour(
     profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="A YAML profile file.")],
     no_pause: Annotated[
-        bool, typer.Option("--no-pause", help="Print every step without waiting for Enter.")
+        bool,
+        typer.Option(
+            "--no-pause", metavar=FLAG, help="Print every step without waiting for Enter."
+        ),
     ] = False,
     as_of: Annotated[
         str | None,
@@ -354,7 +379,9 @@ def new(
     template: Annotated[
         bool,
         typer.Option(
-            "--template", help="Write a blank profile, every field commented with its meaning."
+            "--template",
+            metavar=FLAG,
+            help="Write a blank profile, every field commented with its meaning.",
         ),
     ] = False,
     name: Annotated[
