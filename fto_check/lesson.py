@@ -12,7 +12,7 @@ from datetime import date
 
 from fto_check.findings import Finding
 from fto_check.law import Clause, load_law
-from fto_check.render.text import MARK, STYLE, TAB, Line, _chain, _cites, _grouped, decisive
+from fto_check.render.text import MARK, STYLE, TAB, Line, cites, decisive, decisive_chain, grouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +118,8 @@ def reasoning(
     all of its own parts, so that a reader sees why each route failed, not only the one that
     decided; below them, what decided each."""
     pad = TAB * depth
-    for group in _grouped(finding.children if every else decisive(finding)):
-        chain = _chain(group[0]) if len(group) == 1 else group[:1]
+    for group in grouped(finding.children if every else decisive(finding)):
+        chain = decisive_chain(group[0]) if len(group) == 1 else group[:1]
         last = chain[-1]
         label = (
             " › ".join(f.subject or f.title for f in chain)
@@ -135,7 +135,7 @@ def reasoning(
             (pad, ""),
             (f"{MARK[last.status]} ", STYLE[last.status]),
             (label, ""),
-            (f"  [{_cites([f.rule for f in group])}]", "dim"),
+            (f"  [{cites([f.rule for f in group])}]", "dim"),
             (f": {reason}", ""),
         ]
         if levels > 1 and len(group) == 1:

@@ -91,7 +91,7 @@ def _step(letter: str):
 
 def _criterion(out, report, criterion) -> None:
     from fto_check.lesson import closure, quotes, reasoning
-    from fto_check.render.text import _notes, _snippet, _Source, _to_decide
+    from fto_check.render.text import Source, note_lines, snippet, to_decide
 
     letter = LETTER[criterion.rule]
     status = criterion.status
@@ -110,14 +110,14 @@ def _criterion(out, report, criterion) -> None:
     decided = [criterion, *(f for part in criterion.children for f in closure(part))]
     facts = list({(f.path, f.line, f.col): f for g in decided for f in g.facts}.values())
     if facts:
-        out.lines(_snippet(facts, 1, _Source(report), status))
+        out.lines(snippet(facts, 1, Source(report), status))
     else:
         out.line([(f"{TAB}none recorded", "")])
-    out.lines(_to_decide(criterion))
+    out.lines(to_decide(criterion))
     out.line([])
     out.line([("The reasoning", "bold")])
     out.lines(reasoning(criterion, levels=4))
-    out.lines(_notes(criterion))
+    out.lines(note_lines(criterion))
     out.line([])
     out.line(
         [
@@ -129,7 +129,7 @@ def _criterion(out, report, criterion) -> None:
 
 
 def _verdict(out, report) -> None:
-    from fto_check.render.text import _why_not
+    from fto_check.render.text import what_would_meet
 
     verdict = report.verdict
     out.line([("── The verdict ", "bold"), ("─" * 20, "dim")])
@@ -148,7 +148,7 @@ def _verdict(out, report) -> None:
         ]
     )
     for criterion in report.criteria.children:
-        out.lines(_why_not(report, criterion))
+        out.lines(what_would_meet(report, criterion))
     out.line([])
     out.line(
         [

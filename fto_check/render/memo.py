@@ -13,11 +13,11 @@ from fto_check.findings import FactUse, Finding, Report
 from fto_check.logic import MET, NOT_MET, UNDETERMINED
 from fto_check.render.text import (
     LETTER,
-    _chain,
-    _cites,
-    _grouped,
+    cites,
     decisive,
+    decisive_chain,
     fix_lines,
+    grouped,
     incident_names,
     law_summary,
     missing_fields,
@@ -181,7 +181,7 @@ class _Memo:
             )
             yield ""
         yield from self._contested(finding)
-        for group in _grouped(finding.children):
+        for group in grouped(finding.children):
             yield from self._part(group, 0)
         yield ""
         missing = missing_fields(finding)
@@ -206,13 +206,13 @@ class _Memo:
 
     def _part(self, group: list[Finding], depth: int) -> Iterator[str]:
         """One element, as a sentence: its status, why, the facts, the words of the clause."""
-        chain = _chain(group[0]) if len(group) == 1 else group[:1]
+        chain = decisive_chain(group[0]) if len(group) == 1 else group[:1]
         last = chain[-1]
         if len(group) > 1:
             label = " · ".join(f.title for f in group)
         else:
             label = " › ".join(f.subject or f.title for f in chain)
-        cite = _cites([f.rule for f in group] if len(group) > 1 else [last.rule])
+        cite = cites([f.rule for f in group] if len(group) > 1 else [last.rule])
         text = f"**{label}** ({cite}): {STATUS[last.status]}"
         below = [use for f in group for g in f.walk() for use in g.facts]
         if last.status is not MET and last.children and not below:
@@ -238,7 +238,7 @@ class _Memo:
                 yield f"{'  ' * depth}  > {quote}"
         if last.status is not MET and last.children and not below:
             return
-        for child in _grouped(decisive(last)):
+        for child in grouped(decisive(last)):
             yield from self._part(child, depth + 1)
 
     def _quote(self, rule: str) -> str:

@@ -41,14 +41,14 @@ def decisive(finding: Finding) -> list[Finding]:
 
 def lines(report: Report, *, why_not: bool = False) -> Iterator[Line]:
     """The report, line by line. With `why_not`, what would meet each criterion not met."""
-    source = _Source(report)
+    source = Source(report)
     yield [(report.name, "bold"), (f" — {report.path}, as of {report.as_of}", "dim")]
     yield []
     contested = _contested(report)
     for criterion in report.criteria.children:
         yield from _criterion(criterion, source, contested.get(criterion.rule, []))
         if why_not:
-            yield from _why_not(report, criterion)
+            yield from what_would_meet(report, criterion)
         yield []
     for warning in report.warnings:
         where = f"{report.path}:{warning.line}:{warning.col}: " if warning.line else ""
@@ -99,7 +99,7 @@ def _failing(report: Report, status: Status) -> str:
     return f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} {status.label}"
 
 
-def _criterion(finding: Finding, source: _Source, contested: list[Line]) -> Iterator[Line]:
+def _criterion(finding: Finding, source: Source, contested: list[Line]) -> Iterator[Line]:
     head = [
         (f"{MARK[finding.status]} ", STYLE[finding.status]),
         (f"{LETTER.get(finding.rule, '')} {finding.title}", "bold"),
@@ -112,24 +112,24 @@ def _criterion(finding: Finding, source: _Source, contested: list[Line]) -> Iter
     yield from contested
     if finding.basis == "asserted":
         yield from _asserted(finding, source)
-    for child in _grouped(finding.children):
+    for child in grouped(finding.children):
         yield from _node(child, 1, source)
-    yield from _to_decide(finding)
-    yield from _notes(finding)
+    yield from to_decide(finding)
+    yield from note_lines(finding)
 
 
-def _asserted(finding: Finding, source: _Source) -> Iterator[Line]:
+def _asserted(finding: Finding, source: Source) -> Iterator[Line]:
     """The assertion itself: met (or not) because the Secretary so found, not on derived facts."""
-    yield from _snippet(finding.facts, 1, source, finding.status)
+    yield from snippet(finding.facts, 1, source, finding.status)
     yield [(f"{TAB}   = because {finding.reason}", "")]
     yield from _sources(finding.facts, 1)
 
 
-def _node(group: list[Finding], depth: int, source: _Source) -> Iterator[Line]:
+def _node(group: list[Finding], depth: int, source: Source) -> Iterator[Line]:
     """One part of a criterion (or several sibling leaves decided alike), and what decided it."""
     finding = group[0]
     pad = TAB * depth
-    chain = _chain(finding) if len(group) == 1 else [finding]
+    chain = decisive_chain(finding) if len(group) == 1 else [finding]
     if len(chain) > 1:
         finding = chain[-1]
         group = [finding]
@@ -140,7 +140,7 @@ def _node(group: list[Finding], depth: int, source: _Source) -> Iterator[Line]:
         (pad, ""),
         (f"{MARK[finding.status]} ", STYLE[finding.status]),
         (label, ""),
-        (f"  [{_cites([f.rule for f in group])}]", "dim"),
+        (f"  [{cites([f.rule for f in group])}]", "dim"),
     ]
     reason = "; ".join(dict.fromkeys(f.reason for f in group))
     if finding.status is MET:
@@ -148,7 +148,7 @@ def _node(group: list[Finding], depth: int, source: _Source) -> Iterator[Line]:
             head.append((f": {reason}", ""))
         yield head
         yield from _facts_inline(finding, depth)
-        for child in _grouped(decisive(finding)):
+        for child in grouped(decisive(finding)):
             yield from _node(child, depth + 1, source)
         return
 
@@ -161,15 +161,15 @@ def _node(group: list[Finding], depth: int, source: _Source) -> Iterator[Line]:
         yield [*head, (f": {reason}", "")]
     else:
         yield head
-        yield from _snippet(facts, depth, source, finding.status)
+        yield from snippet(facts, depth, source, finding.status)
         yield [(f"{pad}   = because {reason}", "")]
         yield from _sources(facts, depth)
     yield from _readings(finding, depth)
-    for child in _grouped(decisive(finding)):
+    for child in grouped(decisive(finding)):
         yield from _node(child, depth + 1, source)
 
 
-def _chain(finding: Finding) -> list[Finding]:
+def decisive_chain(finding: Finding) -> list[Finding]:
     """A part not met and the single parts that decided it, down to where the facts branch:
     'terrorist activity › involves one of (I)–(VI) › …' is one line, not five."""
     chain = [finding]
@@ -183,7 +183,7 @@ def _chain(finding: Finding) -> list[Finding]:
     return chain
 
 
-def _grouped(children: list[Finding]) -> list[list[Finding]]:
+def grouped(children: list[Finding]) -> list[list[Finding]]:
     """Siblings decided alike (leaves with one status, on the same facts) share one entry."""
     groups: list[list[Finding]] = []
     for child in children:
@@ -222,7 +222,7 @@ def _readings(finding: Finding, depth: int) -> Iterator[Line]:
 # ---------------------------------------------------------------- snippets
 
 
-class _Source:
+class Source:
     """The profile's lines, for snippets (none when the report was read back from JSON)."""
 
     def __init__(self, report: Report) -> None:
@@ -234,7 +234,7 @@ class _Source:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
 
-def _snippet(facts: list[FactUse], depth: int, source: _Source, status: Status) -> Iterator[Line]:
+def snippet(facts: list[FactUse], depth: int, source: Source, status: Status) -> Iterator[Line]:
     """The facts as the profile has them: `path:line:col`, each line, a caret under each value."""
     pad = TAB * depth
     placed = sorted({(f.line, f.col): f for f in facts if f.line}.values(), key=_position)
@@ -315,7 +315,8 @@ def _source_text(source: SourceInfo) -> str:
 # ---------------------------------------------------------------- what is missing, notes
 
 
-def _to_decide(criterion: Finding) -> Iterator[Line]:
+def to_decide(criterion: Finding) -> Iterator[Line]:
+    """'help: add `field` to decide § …': one line per missing fact (see `missing_fields`)."""
     for field, where, rules in missing_fields(criterion):
         yield [
             (f"{TAB}help: ", "cyan bold"),
@@ -356,11 +357,12 @@ def missing_fields(criterion: Finding) -> list[tuple[str, str, str]]:
         first, *others = names
         fields = f"`{base + '.' if base else ''}{first}`" + "".join(f", `.{n}`" for n in others)
         where = f" (in {len(sections)} incidents)" if len(sections) > 1 else ""
-        out.append((fields, where, _cites(rules, titles)))
+        out.append((fields, where, cites(rules, titles)))
     return out
 
 
-def _notes(criterion: Finding) -> Iterator[Line]:
+def note_lines(criterion: Finding) -> Iterator[Line]:
+    """The notes of a criterion and its parts, once each; a boundary case marked as one."""
     seen = dict.fromkeys(note for finding in criterion.walk() for note in finding.notes)
     for note in seen:
         if note.startswith("Boundary: "):
@@ -423,7 +425,9 @@ def _all_readings(report: Report) -> Iterator[Line]:
 # ---------------------------------------------------------------- what would meet it
 
 
-def _why_not(report: Report, criterion: Finding) -> Iterator[Line]:
+def what_would_meet(report: Report, criterion: Finding) -> Iterator[Line]:
+    """For a criterion not met or undetermined, the changes of the facts that would meet it
+    (the report's why-not answer, in words); nothing for one already met."""
     answer = next((w for w in report.why_not if w.rule == criterion.rule), None)
     if answer is None or criterion.status is MET:
         return
@@ -506,7 +510,7 @@ def _step_text(step: list[Change], strip: str) -> str:
 
 def _via(fix: Fix) -> str:
     titles = {route.rule: route.title for route in fix.via}
-    return _cites([route.rule for route in fix.via], titles)
+    return cites([route.rule for route in fix.via], titles)
 
 
 # ---------------------------------------------------------------- citations, values
@@ -515,7 +519,7 @@ def _via(fix: Fix) -> str:
 _GROUP = re.compile(r"\d+[a-z]*|\([^)]*\)")
 
 
-def _cites(rules: Iterable[str], titles: dict[str, str] | None = None) -> str:
+def cites(rules: Iterable[str], titles: dict[str, str] | None = None) -> str:
     """Clause ids in short: '§ 1182(a)(3)(B)(iii)(I), (II)'; with `titles`, a lone element's
     name too ('§ 2656f(d)(2) politically motivated')."""
     by_section: dict[str, list[str]] = {}
