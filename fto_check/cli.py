@@ -4,8 +4,9 @@ Thin on purpose, and light: only typer is imported at start-up. Each command imp
 needs when it runs, so `--help` and quick commands never pay for pydantic or YAML.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here, unlike the other modules: typer reads every
+# command's annotations at each start-up, and string annotations it would compile and evaluate
+# again each time (about 6 ms of every run).
 import os
 import sys
 from enum import StrEnum
