@@ -92,6 +92,7 @@ class Context:
     _stack: list[tuple[Rule, list[str]]] = field(default_factory=list)
     _memo: dict[tuple, Finding] = field(default_factory=dict)
     _facts: dict[tuple, tuple] = field(default_factory=dict)  # (loc, name) → (section, fact)
+    _impls: dict[str, Rule] = field(default_factory=dict)  # rule id → version in force
 
     # -- running rules ---------------------------------------------------------------------
 
@@ -101,7 +102,9 @@ class Context:
         found = self._memo.get(key)
         if found is not None:
             return found
-        impl = _impl(rule_id, self.as_of)
+        impl = self._impls.get(rule_id)
+        if impl is None:
+            impl = self._impls[rule_id] = _impl(rule_id, self.as_of)
         self._stack.append((impl, []))
         try:
             finding = impl.fn(self, *args)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from fto_check.engine import Context, rule
 from fto_check.findings import Change, Finding
@@ -32,7 +33,12 @@ def _incident(ctx: Context, i: int | str):
 
 def _first(kinds: set) -> object:
     """The member of an enum set to suggest: the first in the enum's (the statute's) order."""
-    return min(kinds, key=list(type(next(iter(kinds)))).index)
+    return min(kinds, key=_order(type(next(iter(kinds)))).__getitem__)
+
+
+@cache
+def _order(enum: type) -> dict:
+    return {member: i for i, member in enumerate(enum)}
 
 
 # ---------------------------------------------------------------- (iv) per incident
