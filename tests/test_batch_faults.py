@@ -4,10 +4,6 @@ Issue 6, "In a batch": one bad input never stops the others; each input appears 
 output; the exit code says an error happened; `--output` is written atomically, so an
 interrupted run (Ctrl-C, SIGTERM) leaves either the old file or the complete new one.
 docs/hostile-input.md names these tests.
-
-The tests marked xfail(strict=True) specify behaviour the issue asks for and batch does not have
-yet; each reason says what happens instead. Once batch is fixed they pass, and strict makes that
-an error until the marker is removed.
 """
 
 from __future__ import annotations
@@ -157,6 +153,10 @@ def test_an_interrupted_batch_prints_no_traceback(interrupted):
     assert "Traceback" not in interrupted.stderr
 
 
+def test_an_interrupted_batch_says_the_output_file_was_left_as_it_was(interrupted):
+    assert f"interrupted: {interrupted.output} left as it was" in interrupted.stderr
+
+
 PIPE = "z-pipe.yaml"
 
 
@@ -194,13 +194,6 @@ def stuck_parallel_batch(tmp_path):
             proc.communicate()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="batch workers keep the default SIGINT handling: an idle one dies with a "
-    "KeyboardInterrupt traceback (in concurrent.futures' call_queue.get) on stderr, and a "
-    "worker dying inside the pool's queues now and then hangs the batch",
-)
 def test_ctrl_c_on_a_parallel_batch_prints_no_worker_traceback(stuck_parallel_batch):
     proc, output = stuck_parallel_batch
     send(proc, signal.SIGINT, to_group=True)
@@ -212,12 +205,6 @@ def test_ctrl_c_on_a_parallel_batch_prints_no_worker_traceback(stuck_parallel_ba
     assert "Traceback" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="on a signal, batch waits for the running chunks (pool.shutdown(wait=True)); a worker "
-    "whose read never returns keeps it waiting, with its temporary file, until killed",
-)
 def test_sigterm_stops_a_parallel_batch_even_with_a_worker_stuck_reading(stuck_parallel_batch):
     proc, output = stuck_parallel_batch
     send(proc, signal.SIGTERM, to_group=False)
@@ -268,12 +255,6 @@ def mixed(tmp_path_factory):
     return inputs, run(*inputs.values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a directory with no profiles among other inputs is skipped without a row; only a "
-    "batch with no profiles at all is refused",
-)
 def test_every_input_of_a_mixed_batch_is_listed_once_in_input_order(mixed):
     inputs, result = mixed
     assert [r["path"] for r in result.rows] == [str(p) for p in inputs.values()]
@@ -308,11 +289,6 @@ def test_a_batch_with_a_bad_input_exits_2(mixed):
     assert result.code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="the empty directory is skipped: one row, exit 0, as if it had not been given",
-)
 def test_a_directory_without_profiles_among_good_ones_is_an_error_and_exits_2(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run(GOOD, tmp_path / "empty")

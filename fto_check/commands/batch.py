@@ -132,7 +132,8 @@ def collect(paths: Iterable[str]) -> list[Item]:
                 (f"<stdin>:{line + 1}", chunk, line) for line, chunk in split_documents(raw)
             )
             continue
-        files = _yaml_files(arg) if os.path.isdir(arg) else [arg]
+        # a directory without profiles is an input of its own, judged an error
+        files = (_yaml_files(arg) or [arg]) if os.path.isdir(arg) else [arg]
         for file in files:
             key = os.path.realpath(file)
             if key not in seen:
@@ -167,6 +168,17 @@ def _init(options: Options) -> None:
     _OPTIONS = options
 
 
+def _init_worker(options: Options) -> None:
+    """Signals are for the batch process, which stops its workers (Ctrl-C reaches them all)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _init(options)
+
+
+def _judge_chunk(chunk: list[Item]) -> list[dict[str, Any]]:
+    return [judge(item) for item in chunk]
+
+
 def judge(item: Item) -> dict[str, Any]:
     """One input → its matrix row. Never raises: a problem becomes an error row."""
     from fto_check.evaluate import evaluate
@@ -176,6 +188,9 @@ def judge(item: Item) -> dict[str, Any]:
     options = _OPTIONS
     assert options is not None
     label, raw, offset = item
+    if raw is None and os.path.isdir(label):
+        message = f"{label}: no profiles found in this directory (no *.yaml or *.yml files)"
+        return _checked(matrix.error_row(label, message), options, "not judged: input error")
     try:
         if raw is None:
             loaded = read_profile(label, max_bytes=options.max_bytes)
@@ -217,11 +232,23 @@ def results(items: list[Item], options: Options, jobs: int | None) -> Iterator[d
     # re-import everything, ~0.4 s). An executor, not a Pool: a worker that dies raises
     # BrokenProcessPool instead of leaving the batch waiting forever.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, context, initializer=_init, initargs=(options,)) as pool:
-        try:
-            yield from pool.map(judge, items, chunksize=chunk)
-        finally:  # stopped early (an error, a signal): do not wait for the remaining chunks
-            pool.shutdown(wait=True, cancel_futures=True)
+    pool = ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(options,))
+    try:
+        # submit, not map: closing map's iterator cancels futures, and on 3.11 a pool broken
+        # afterwards fails in its own thread (InvalidStateError) when it fails them
+        futures = [
+            pool.submit(_judge_chunk, items[i : i + chunk]) for i in range(0, len(items), chunk)
+        ]
+        for future in futures:
+            yield from future.result()
+    except BaseException:
+        # stopped early (a signal, an error, the reader gone): the rest is not wanted, and a
+        # worker may be stuck in a read that never returns, so kill the workers, do not wait
+        for process in list(pool._processes.values()):  # 3.14: pool.kill_workers()
+            process.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def worker_count(jobs: int | None, n: int) -> int:
@@ -259,8 +286,12 @@ def _destination(output: Path | None) -> Iterator[tuple[IO[str], bool]]:
         yield sys.stdout, sys.stdout.isatty()
         sys.stdout.flush()
         return
-    with atomic_write(output) as f:
-        yield f, False
+    try:
+        with atomic_write(output) as f:
+            yield f, False
+    except (KeyboardInterrupt, SystemExit):  # a signal: say what became of the file
+        print(f"interrupted: {output} left as it was", file=sys.stderr)
+        raise
 
 
 @contextmanager
