@@ -30,3 +30,18 @@ def test_the_document_covers_every_clause_the_checker_encodes():
     for cover in coverage():
         if cover.kind in ("encoded", "through subclauses"):
             assert f'<a id="{anchor(cover.clause.id)}"></a>' in text, cover.clause.id
+
+
+def test_every_test_the_hostile_input_table_names_exists():
+    """docs/hostile-input.md proves each row by a test: a renamed or deleted test breaks it."""
+    import re
+
+    root = DOC.parent.parent
+    table = (root / "docs" / "hostile-input.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:tests/\w+\.py::)?(test_\w+)`", table))
+    defined = {
+        name
+        for file in (root / "tests").glob("test_*.py")
+        for name in re.findall(r"^def (test_\w+)", file.read_text(encoding="utf-8"), re.M)
+    }
+    assert named and named <= defined, sorted(named - defined)
