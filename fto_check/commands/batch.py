@@ -15,7 +15,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -236,11 +236,11 @@ def results(items: list[Item], options: Options, jobs: int | None) -> Iterator[d
     try:
         # submit, not map: closing map's iterator cancels futures, and on 3.11 a pool broken
         # afterwards fails in its own thread (InvalidStateError) when it fails them
-        futures = [
+        futures = deque(
             pool.submit(_judge_chunk, items[i : i + chunk]) for i in range(0, len(items), chunk)
-        ]
-        for future in futures:
-            yield from future.result()
+        )
+        while futures:  # a future keeps its rows: drop each once written, so memory stays flat
+            yield from futures.popleft().result()
     except BaseException:
         # stopped early (a signal, an error, the reader gone): the rest is not wanted, and a
         # worker may be stuck in a read that never returns, so kill the workers, do not wait
