@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from fto_check.findings import Change, FactUse, Finding, SourceInfo
@@ -89,10 +89,14 @@ class Context:
     law: Law
     consulted: dict[str, str] = field(default_factory=dict)  # readings actually used
     applied: dict[str, str] = field(default_factory=dict)  # clause → version label
-    _stack: list[tuple[Rule, list[str]]] = field(default_factory=list)
+    # The rules being evaluated, innermost last: (rule, its version label, readings it consulted)
+    _stack: list[tuple[Rule, str, list[str]]] = field(default_factory=list)
     _memo: dict[tuple, Finding] = field(default_factory=dict)
     _facts: dict[tuple, tuple] = field(default_factory=dict)  # (loc, name) → (section, fact)
-    _impls: dict[str, Rule] = field(default_factory=dict)  # rule id → version in force
+    _in_force: dict[str, tuple[Rule, str]] = field(init=False)  # rule id → (version, label)
+
+    def __post_init__(self) -> None:
+        self._in_force = _rules_in_force(self.law, self.as_of)
 
     # -- running rules ---------------------------------------------------------------------
 
@@ -102,27 +106,23 @@ class Context:
         found = self._memo.get(key)
         if found is not None:
             return found
-        impl = self._impls.get(rule_id)
-        if impl is None:
-            impl = self._impls[rule_id] = _impl(rule_id, self.as_of)
-        self._stack.append((impl, []))
+        in_force = self._in_force.get(rule_id)
+        if in_force is None:
+            raise LookupError(f"no version of rule {rule_id} is in force on {self.as_of}")
+        impl, label = in_force
+        stack = self._stack
+        stack.append((impl, label, []))
         try:
             finding = impl.fn(self, *args)
         finally:
-            self._stack.pop()
+            stack.pop()
         self._memo[key] = finding
         return finding
-
-    def version_label(self, clause_id: str) -> str:
-        label = self.applied.get(clause_id)
-        if label is None:
-            label = self.applied[clause_id] = _label(self.law, clause_id, self.as_of)
-        return label
 
     def reading(self, name: str) -> str:
         value = self.readings[name]
         self.consulted[name] = value
-        self._stack[-1][1].append(name)
+        self._stack[-1][2].append(name)
         return value
 
     # -- building findings -----------------------------------------------------------------
@@ -145,8 +145,8 @@ class Context:
 
         A leaf that is not met says in `would_meet` which changes of fact would make it met.
         """
-        current, consulted = self._stack[-1]
-        clause = current.clause
+        current, label, consulted = self._stack[-1]
+        self.applied[current.clause] = label
         # Positional: a keyword call costs three times as much, and a batch builds ~50 a profile.
         return Finding(
             current.id,
@@ -157,7 +157,7 @@ class Context:
             combine,  # type: ignore[arg-type]
             basis,  # type: ignore[arg-type]
             subject,
-            self.applied.get(clause) or self.version_label(clause),
+            label,
             facts or [],
             missing or [],
             {name: self.readings[name] for name in consulted} if consulted else {},
@@ -275,19 +275,16 @@ class Context:
         )
 
 
-@cache
-def _impl(rule_id: str, day: date) -> Rule:
-    """The version of a rule in force on `day`."""
-    for impl in RULES[rule_id]:
-        if impl.in_force_on(day):
-            return impl
-    raise LookupError(f"no version of rule {rule_id} is in force on {day}")
-
-
-@cache
-def _label(law: Law, clause_id: str, day: date) -> str:
-    clause = law.clauses.get(clause_id)
-    return clause.label_on(day) if clause else ""
+@lru_cache(maxsize=256)  # a batch judges on a few dates; each evaluation looks up ~45 rules
+def _rules_in_force(law: Law, day: date) -> dict[str, tuple[Rule, str]]:
+    """Each rule with a version in force on `day`: that version, and its clause's label then."""
+    in_force = {}
+    for rule_id, versions in RULES.items():
+        impl = next((v for v in versions if v.in_force_on(day)), None)
+        if impl is not None:
+            clause = law.clauses.get(impl.clause)
+            in_force[rule_id] = (impl, clause.label_on(day) if clause else "")
+    return in_force
 
 
 def _source_info(source: Source, key: str | None) -> SourceInfo:
