@@ -93,6 +93,7 @@ class Context:
     _stack: list[tuple[Rule, str, list[str]]] = field(default_factory=list)
     _memo: dict[tuple, Finding] = field(default_factory=dict)
     _facts: dict[tuple, tuple] = field(default_factory=dict)  # (loc, name) → (section, fact)
+    _sources: dict[str, SourceInfo] = field(default_factory=dict)  # key in `sources:` → source
     _in_force: dict[str, tuple[Rule, str]] = field(init=False)  # rule id → (version, label)
 
     def __post_init__(self) -> None:
@@ -174,7 +175,7 @@ class Context:
         reason: str = "",
         notes: list[str] | None = None,
     ) -> Finding:
-        status = all_of(c.status for c in children)
+        status = all_of([c.status for c in children])
         return self.finding(
             status,
             reason or _all_reason(status, children),
@@ -193,7 +194,7 @@ class Context:
         notes: list[str] | None = None,
         empty: str = "",
     ) -> Finding:
-        status = any_of(c.status for c in children)
+        status = any_of([c.status for c in children])
         if not children and empty:
             reason = reason or empty
         return self.finding(
@@ -213,19 +214,20 @@ class Context:
         The value is None when the profile does not give it: unknown, never false.
         """
         # Several rules read the same fact (an incident's `role`, `motives`, …): read it once.
-        known = self._facts.get((loc, name))
+        key = (loc, name)
+        known = self._facts.get(key)
         if known is None or known[0] is not section:
-            known = self._facts[loc, name] = (section, self._read_fact(section, loc, name))
+            known = self._facts[key] = (section, self._read_fact(section, loc, name))
         return known[1]
 
     def _read_fact(self, section: Any, loc: tuple, name: str) -> tuple[Any, FactUse | None, str]:
-        path = field_path((*loc, name))
+        value_loc = (*loc, name)
+        path = field_path(value_loc)
         raw = getattr(section, name, None) if section is not None else None
         own_sources: list = []
-        value_loc = (*loc, name)
         if isinstance(raw, SourcedFact):
             own_sources, raw = raw.sources, raw.value
-            value_loc = (*loc, name, "value")
+            value_loc = (*value_loc, "value")
         if raw is None:
             return None, None, path
         line, col = self.source.position(value_loc) if self.source else (0, 0)
@@ -240,11 +242,14 @@ class Context:
         for ref in refs:
             if isinstance(ref, Source):
                 resolved.append(_source_info(ref, None))
-            else:
+                continue
+            # A section's sources are cited by each of its facts: resolve each key once.
+            info = self._sources.get(ref)
+            if info is None:
                 known = self.profile.sources.get(ref)
-                resolved.append(
-                    _source_info(known, ref) if known else SourceInfo(title=ref, key=ref)
-                )
+                info = _source_info(known, ref) if known else SourceInfo(title=ref, key=ref)
+                self._sources[ref] = info
+            resolved.append(info)
         return resolved
 
     def boolean(
@@ -298,13 +303,14 @@ _SCALARS = frozenset({bool, int, str})
 
 def _plain(value: Any) -> Any:
     """Fact values as JSON-ready data (enums to their strings, dates to ISO)."""
-    if value.__class__ in _SCALARS:  # most facts are yes/no: skip the checks below
+    # Most facts are yes/no, codes or lists of StrEnums, which are already their strings.
+    if value.__class__ in _SCALARS or isinstance(value, str):
         return value
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [v if isinstance(v, str) else _plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
-    return value.value if hasattr(value, "value") and not isinstance(value, str) else value
+    return value.value if hasattr(value, "value") else value
 
 
 def _titles(children: list[Finding], status: Status) -> str:
