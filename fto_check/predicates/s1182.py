@@ -31,14 +31,14 @@ def _incident(ctx: Context, i: int | str):
     return ctx.profile.incidents[i], ("incidents", i)
 
 
-def _first(kinds: set) -> object:
-    """The member of an enum set to suggest: the first in the enum's (the statute's) order."""
-    return min(kinds, key=_order(type(next(iter(kinds)))).__getitem__)
+def _first(kinds: set) -> str:
+    """The value to suggest from an enum set: its first member in the enum's (statute's) order."""
+    return _first_of(frozenset(kinds))
 
 
-@cache
-def _order(enum: type) -> dict:
-    return {member: i for i, member in enumerate(enum)}
+@cache  # only the few sets the predicates name, each asked for many times
+def _first_of(kinds: frozenset) -> str:
+    return next(member for member in type(next(iter(kinds))) if member in kinds).value
 
 
 # ---------------------------------------------------------------- (iv) per incident
@@ -86,7 +86,7 @@ def conduct(ctx: Context, i: int) -> Finding:
 def _role(ctx: Context, i: int, roles: set[Role], *, did: str, not_did: str) -> Finding:
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, "role")
-    fix = [[Change(path, [_first(roles).value], "add")]]
+    fix = [[Change(path, [_first(roles)], "add")]]
     if value is None:
         return ctx.finding(
             UNDETERMINED, "the organization's role is not given", missing=[path], would_meet=fix
@@ -321,7 +321,7 @@ def _acts(ctx: Context, i: int, acts: set[Act], field: str, *, names: str) -> Fi
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, field)
     verb = ACT_FIELDS[field]
-    fix = [[Change(path, [_first(acts).value], "add")]]
+    fix = [[Change(path, [_first(acts)], "add")]]
     if value is None:
         return ctx.finding(
             UNDETERMINED, f"not known which acts were {verb}", missing=[path], would_meet=fix
@@ -519,7 +519,7 @@ def _weapon_unless_gain(
     facts = [u for u in (acts_use, motives_use) if u]
     verb = ACT_FIELDS[field]
     if acts is None or not any(a in weapons for a in acts):
-        would = [[Change(acts_path, [_first(weapons).value], "add")]]
+        would = [[Change(acts_path, [_first(weapons)], "add")]]
         would[0] += _not_for_money(ctx, motives, motives_path)
         if acts is None:
             return ctx.finding(
