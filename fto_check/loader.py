@@ -28,7 +28,7 @@ from fto_check.errors import InputError, Problem
 from fto_check.limits import MAX_BYTES, MAX_DEPTH
 
 try:  # libyaml's C parser; PyYAML's pure-Python parser is the same API, only slower.
-    from yaml import CSafeLoader as _EventSource
+    from yaml.cyaml import CParser as _EventSource  # the parser alone: no constructor needed
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventSource  # type: ignore[assignment]
 
