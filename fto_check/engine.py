@@ -97,7 +97,7 @@ class Context:
     _in_force: dict[str, tuple[Rule, str]] = field(init=False)  # rule id → (version, label)
 
     def __post_init__(self) -> None:
-        self._in_force = _rules_in_force(self.law, self.as_of)
+        self._in_force = _in_force_on(self.law, self.as_of)
 
     # -- running rules ---------------------------------------------------------------------
 
@@ -108,8 +108,8 @@ class Context:
         if found is not None:
             return found
         in_force = self._in_force.get(rule_id)
-        if in_force is None:
-            raise LookupError(f"no version of rule {rule_id} is in force on {self.as_of}")
+        if in_force is None:  # the first time this rule is applied on this date
+            in_force = self._in_force[rule_id] = _version(rule_id, self.law, self.as_of)
         impl, label = in_force
         stack = self._stack
         stack.append((impl, label, []))
@@ -280,16 +280,19 @@ class Context:
         )
 
 
-@lru_cache(maxsize=256)  # a batch judges on a few dates; each evaluation looks up ~45 rules
-def _rules_in_force(law: Law, day: date) -> dict[str, tuple[Rule, str]]:
-    """Each rule with a version in force on `day`: that version, and its clause's label then."""
-    in_force = {}
-    for rule_id, versions in RULES.items():
-        impl = next((v for v in versions if v.in_force_on(day)), None)
-        if impl is not None:
+@lru_cache(maxsize=256)  # a batch judges on a few dates; each evaluation applies ~45 rules
+def _in_force_on(law: Law, day: date) -> dict[str, tuple[Rule, str]]:
+    """Rule id → its `_version` on `day`: shared by the evaluations on that day, filled as used."""
+    return {}
+
+
+def _version(rule_id: str, law: Law, day: date) -> tuple[Rule, str]:
+    """The version of a rule in force on `day`, and the label of its clause's wording then."""
+    for impl in RULES[rule_id]:
+        if impl.in_force_on(day):
             clause = law.clauses.get(impl.clause)
-            in_force[rule_id] = (impl, clause.label_on(day) if clause else "")
-    return in_force
+            return impl, clause.label_on(day) if clause else ""
+    raise LookupError(f"no version of rule {rule_id} is in force on {day}")
 
 
 def _source_info(source: Source, key: str | None) -> SourceInfo:

@@ -50,6 +50,7 @@ def evaluate(
     chosen = resolve(profile.readings, readings or {})
     ctx = Context(profile=profile, source=source, as_of=day, readings=chosen, law=load_law())
     root = ctx.apply("1189(a)(1)")
+    applied = dict(sorted(ctx.applied.items()))
     return Report(
         name=profile.name,
         path=path,
@@ -57,21 +58,17 @@ def evaluate(
         verdict=root.status,
         criteria=root,
         readings=chosen,
-        law=dict(sorted(ctx.applied.items())),
-        law_notes=_law_notes(ctx),
+        law=applied,
+        law_notes=list(_wording_notes(ctx.law, day, tuple(applied))),
         sha256=sha256,
         fto_check_version=__version__,
         warnings=warnings(profile, source, day),
     )
 
 
-def _law_notes(ctx: Context) -> list[str]:
-    """Where the wording in force on `as_of` of a clause applied was not retrieved, say so."""
-    return list(_wording_notes(ctx.law, ctx.as_of, tuple(sorted(ctx.applied))))
-
-
 @lru_cache(maxsize=256)  # the same few dates and clauses recur across a batch
 def _wording_notes(law: Law, day: date, clauses: tuple[str, ...]) -> tuple[str, ...]:
+    """Where the wording in force on `day` of a clause applied was not retrieved, say so."""
     until = {}
     for clause_id in clauses:
         rule = next((r for r in RULES.get(clause_id, ()) if r.in_force_on(day)), None)
