@@ -217,23 +217,22 @@ class Context:
         key = (loc, name)
         known = self._facts.get(key)
         if known is None or known[0] is not section:
-            known = self._facts[key] = (section, self._read_fact(section, loc, name))
+            known = self._facts[key] = (section, self._read_fact(section, key))
         return known[1]
 
-    def _read_fact(self, section: Any, loc: tuple, name: str) -> tuple[Any, FactUse | None, str]:
-        value_loc = (*loc, name)
-        path = field_path(value_loc)
-        raw = getattr(section, name, None) if section is not None else None
-        own_sources: list = []
-        if isinstance(raw, SourcedFact):
-            own_sources, raw = raw.sources, raw.value
-            value_loc = (*value_loc, "value")
+    def _read_fact(self, section: Any, key: tuple) -> tuple[Any, FactUse | None, str]:
+        path, value_loc, sourced_value_loc = _PLACES.get(key) or _places(key)
+        raw = getattr(section, key[1], None) if section is not None else None
         if raw is None:
             return None, None, path
-        line, col = self.source.position(value_loc) if self.source else (0, 0)
         refs = getattr(section, "sources", None) or ()
-        if own_sources:
-            refs = [*refs, *own_sources]
+        if isinstance(raw, SourcedFact):
+            if raw.sources:
+                refs = [*refs, *raw.sources]
+            raw, value_loc = raw.value, sourced_value_loc
+            if raw is None:
+                return None, None, path
+        line, col = self.source.position(value_loc) if self.source else (0, 0)
         sources = self.resolve_sources(refs) if refs else []
         return raw, FactUse(path, _plain(raw), line, col, sources), path
 
@@ -293,6 +292,19 @@ def _version(rule_id: str, law: Law, day: date) -> tuple[Rule, str]:
             clause = law.clauses.get(impl.clause)
             return impl, clause.label_on(day) if clause else ""
     raise LookupError(f"no version of rule {rule_id} is in force on {day}")
+
+
+# (loc, name) of a fact → its path, where its value is, and where it is when written with sources
+_PLACES: dict[tuple, tuple[str, tuple, tuple]] = {}
+
+
+def _places(key: tuple) -> tuple[str, tuple, tuple]:
+    if len(_PLACES) >= 4096:  # a profile with thousands of incidents: keep the table small
+        _PLACES.clear()
+    loc, name = key
+    value_loc = (*loc, name)
+    places = _PLACES[key] = (field_path(value_loc), value_loc, (*value_loc, "value"))
+    return places
 
 
 def _source_info(source: Source, key: str | None) -> SourceInfo:
