@@ -241,7 +241,7 @@ class Context:
     def resolve_sources(self, refs: list) -> list[SourceInfo]:
         resolved = []
         for ref in refs:
-            if isinstance(ref, Source):
+            if not isinstance(ref, str):  # a Source written inline
                 resolved.append(_source_info(ref, None))
                 continue
             # A section's sources are cited by each of its facts: resolve each key once.
