@@ -103,7 +103,7 @@ class Context:
 
     def apply(self, rule_id: str, *args: Any) -> Finding:
         """Evaluate the version of `rule_id` in force on `as_of` (memoized per arguments)."""
-        key = (rule_id, *args)
+        key = (rule_id, args)
         found = self._memo.get(key)
         if found is not None:
             return found
