@@ -682,14 +682,19 @@ def threat_origin(ctx: Context) -> Finding:
         )
     found = sorted(counted & {o.value for o in origins})
     if found:
-        return ctx.finding(MET, f"the threat comes from its {' and '.join(found)}", facts=[use])
-    others = ", ".join(o.value for o in origins) or "nothing listed"
+        return ctx.finding(MET, f"the threat comes from its {_words(found, ' and ')}", facts=[use])
+    others = _words([o.value for o in origins], ", ") or "nothing listed"
     return ctx.finding(
         NOT_MET,
-        f"the threat comes from its {others}, not from its {' or '.join(sorted(counted))}",
+        f"the threat comes from its {others}, not from its {_words(sorted(counted), ' or ')}",
         facts=[use],
         would_meet=fix,
     )
+
+
+def _words(values: list[str], sep: str) -> str:
+    """Profile values said in prose: `drug-trafficking` reads 'drug trafficking'."""
+    return sep.join(v.replace("-", " ") for v in values)
 
 
 @rule(
