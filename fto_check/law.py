@@ -216,7 +216,9 @@ def _cache_file(texts: list[bytes]) -> Path | None:
     directory = cache_dir()
     if directory is None:
         return None
-    digest = hashlib.sha256()
+    from fto_check import __version__  # a new loader may read the same bytes differently
+
+    digest = hashlib.sha256(__version__.encode())
     for text in texts:
         digest.update(hashlib.sha256(text).digest())
     return directory / f"law-{digest.hexdigest()[:32]}.json"
