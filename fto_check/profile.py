@@ -204,7 +204,7 @@ class SourcedFact(_Model, Generic[T]):
     """A fact with its own sources: `{value: …, sources: […], note: …}`."""
 
     value: T | None
-    sources: list[SourceRef] = []
+    sources: tuple[SourceRef, ...] = ()
     note: str | None = None
 
 
@@ -221,7 +221,9 @@ def Fact(kind: Any) -> Any:
 
 
 class _Section(_Model):
-    sources: list[SourceRef] = Field([], description="Sources for every fact in this section.")
+    sources: tuple[SourceRef, ...] = Field(
+        (), description="Sources for every fact in this section."
+    )
     note: str | None = None
 
 
@@ -315,7 +317,7 @@ class Incident(_Model):
     role: Fact(list[Role]) | None = Field(
         None, description="The organization's part in it (§ 1182(a)(3)(B)(iv))."
     )
-    sources: list[SourceRef] = []
+    sources: tuple[SourceRef, ...] = ()
     note: str | None = None
 
 
@@ -410,7 +412,7 @@ class Profile(_Model):
     """An organization and the facts known about it on `as_of`."""
 
     name: str = Field(description="The organization's name.")
-    aliases: list[str] = []
+    aliases: tuple[str, ...] = ()
     as_of: Day | None = Field(
         None, description="The date the assessment speaks for (or pass --as-of)."
     )
