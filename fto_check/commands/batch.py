@@ -232,6 +232,10 @@ def results(items: list[Item], options: Options, jobs: int | None) -> Iterator[d
     # re-import everything, ~0.4 s). An executor, not a Pool: a worker that dies raises
     # BrokenProcessPool instead of leaving the batch waiting forever.
     context = multiprocessing.get_context("fork")
+    from fto_check import evaluate  # noqa: F401 - loaded here, judge's imports are free in workers
+    from fto_check.law import load_law
+
+    load_law()
     pool = ProcessPoolExecutor(workers, context, initializer=_init_worker, initargs=(options,))
     try:
         # submit, not map: closing map's iterator cancels futures, and on 3.11 a pool broken
