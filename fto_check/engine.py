@@ -223,7 +223,7 @@ class Context:
         return known[1]
 
     def _read_fact(self, section: Any, key: tuple) -> tuple[Any, FactUse | None, str]:
-        path, value_loc, sourced_value_loc = _PLACES.get(key) or _places(key)
+        path, value_loc, sourced_value_loc = _places(key)
         raw = getattr(section, key[1], None) if section is not None else None
         if raw is None:
             return None, None, path
@@ -296,17 +296,12 @@ def _version(rule_id: str, law: Law, day: date) -> tuple[Rule, str]:
     raise LookupError(f"no version of rule {rule_id} is in force on {day}")
 
 
-# (loc, name) of a fact → its path, where its value is, and where it is when written with sources
-_PLACES: dict[tuple, tuple[str, tuple, tuple]] = {}
-
-
+@lru_cache(maxsize=4096)  # the same few facts in every profile of a batch
 def _places(key: tuple) -> tuple[str, tuple, tuple]:
-    if len(_PLACES) >= 4096:  # a profile with thousands of incidents: keep the table small
-        _PLACES.clear()
+    """(loc, name) of a fact → its path, where its value is, and where it is with sources."""
     loc, name = key
     value_loc = (*loc, name)
-    places = _PLACES[key] = (field_path(value_loc), value_loc, (*value_loc, "value"))
-    return places
+    return field_path(value_loc), value_loc, (*value_loc, "value")
 
 
 def _source_info(source: Source, key: str | None) -> SourceInfo:

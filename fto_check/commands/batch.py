@@ -188,9 +188,6 @@ def judge(item: Item) -> dict[str, Any]:
     options = _OPTIONS
     assert options is not None
     label, raw, offset = item
-    if raw is None and os.path.isdir(label):
-        message = f"{label}: no profiles found in this directory (no *.yaml or *.yml files)"
-        return _checked(matrix.error_row(label, message), options, "not judged: input error")
     try:
         if raw is None:
             loaded = read_profile(label, max_bytes=options.max_bytes)
@@ -200,7 +197,10 @@ def judge(item: Item) -> dict[str, Any]:
             loaded.profile, loaded.source, as_of=options.as_of, readings=options.readings
         )
     except InputError as e:
-        return _checked(matrix.error_row(label, e), options, "not judged: input error")
+        problem: InputError | str = e
+        if raw is None and os.path.isdir(label):  # only a directory without profiles gets here
+            problem = f"{label}: no profiles found in this directory (no *.yaml or *.yml files)"
+        return _checked(matrix.error_row(label, problem), options, "not judged: input error")
     except Exception as e:  # a bug in fto-check: say so against its input, and go on
         message = f"{label}: internal error (a bug in fto-check): {type(e).__name__}: {e}"
         return _checked(matrix.error_row(label, message), options, "not judged: internal error")
