@@ -417,4 +417,28 @@ def _run(fn, *args, **kwargs) -> None:
 def main() -> None:
     # Pydantic looks for plugins through package metadata on first use (~20 ms); the CLI has none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app()
+    try:
+        app()
+    except SystemExit as e:
+        _leave(e.code)
+    _leave(0)
+
+
+def _leave(code: object) -> None:
+    """Exit with `code` as `sys.exit` would, without tearing the interpreter down.
+
+    Teardown frees every object one by one (pydantic's schemas, typer's and rich's modules) and
+    collects garbage: ~40 ms of a ~200 ms check, spent after the work is done. Files written are
+    closed by then, worker processes joined, and the standard streams are flushed here.
+    """
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader has gone (`| head`) or the stream is closed
+            code = code or 1
+    os._exit(code)

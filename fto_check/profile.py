@@ -455,7 +455,8 @@ def source_refs(profile: Profile):
 
 
 def _refs_in(model: BaseModel, loc: tuple):
-    for field_name in type(model).model_fields:
+    # Only a field the profile gives can cite a source; most of a section's fields are unknown.
+    for field_name in sorted(model.model_fields_set):
         value = getattr(model, field_name)
         if field_name == "sources":
             for j, ref in enumerate(value):

@@ -217,9 +217,9 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
     from fto_check.readings import all_readings
 
     problems = []
-    keys = sorted(profile.sources)
     for loc, ref in source_refs(profile):
         if isinstance(ref, str) and ref not in profile.sources:
+            keys = sorted(profile.sources)
             close = difflib.get_close_matches(ref, keys, n=1)
             hint = (
                 f"did you mean {close[0]!r}?"
@@ -237,8 +237,8 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
                     hint,
                 )
             )
-    known = all_readings()
     for name, value in profile.readings.items():
+        known = all_readings()
         loc = ("readings", name)
         reading = known.get(name)
         if reading is None:

@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -81,17 +81,20 @@ def run(
         color = is_terminal and not os.environ.get("NO_COLOR")
         rows = _with_progress(results(items, options, jobs), len(items), show=not is_terminal)
         writer = matrix.writer(fmt, out, check=check_expected, color=color)
-        for row in rows:
-            writer.write(row)
-            out.flush()  # a row is out as soon as it is decided (`| head`, `tail -f`)
-            if row["error"]:
-                errors += 1
-                print(row["error"], file=sys.stderr)
-            else:
-                verdicts[row["verdict"]] += 1
-            if check_expected and row.get("expected") != "ok":
-                mismatched += 1
-                print(f"{row['path']}: {row['diff']}", file=sys.stderr)
+        # Stopped early (a signal, the reader gone), the workers stop here, not when (or if)
+        # the generator is collected.
+        with closing(rows):
+            for row in rows:
+                writer.write(row)
+                out.flush()  # a row is out as soon as it is decided (`| head`, `tail -f`)
+                if row["error"]:
+                    errors += 1
+                    print(row["error"], file=sys.stderr)
+                else:
+                    verdicts[row["verdict"]] += 1
+                if check_expected and row.get("expected") != "ok":
+                    mismatched += 1
+                    print(f"{row['path']}: {row['diff']}", file=sys.stderr)
         writer.close()
     elapsed = time.perf_counter() - started
     print(
@@ -276,7 +279,7 @@ def _with_progress(rows: Iterator[dict], total: int, *, show: bool) -> Iterator[
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    with Progress(console=Console(stderr=True), transient=True) as progress, closing(rows):
         task = progress.add_task("judging", total=total)
         for row in rows:
             yield row

@@ -69,12 +69,13 @@ def first_reason(report: Report) -> str:
         return ""
     node = next(c for c in report.criteria.children if c.status is verdict)
     letter, subject = LETTERS[node.rule], ""
+    known: dict[int, tuple[int, int, int]] = {}  # each subtree measured once, not once per level
     while True:
         candidates = [c for c in node.children if c.status is verdict]
         if not candidates:  # a leaf, or an asserted (C) finding its children do not explain
             break
         if node.combine == "any-of":
-            node = min(candidates, key=lambda c: _distance(c, verdict))
+            node = min(candidates, key=lambda c: _distance(c, verdict, known))
         else:
             node = candidates[0]
         subject = node.subject or subject
@@ -82,14 +83,23 @@ def first_reason(report: Report) -> str:
     return f"({letter}) {where}{_label(node)} — {node.reason}"
 
 
-def _distance(finding: Finding, status: Status) -> tuple[int, int, int]:
+def _distance(
+    finding: Finding, status: Status, known: dict[int, tuple[int, int, int]]
+) -> tuple[int, int, int]:
     """(leaves with `status` to change, -leaves met, -facts used) below `finding`."""
+    found = known.get(id(finding))
+    if found is not None:
+        return found
     if not finding.children:
-        return (int(finding.status is status), -int(finding.status is MET), -len(finding.facts))
-    parts = [_distance(c, status) for c in finding.children]
-    if finding.combine == "any-of":
-        return min(parts)
-    return tuple(sum(p[i] for p in parts) for i in range(3))  # type: ignore[return-value]
+        found = (int(finding.status is status), -int(finding.status is MET), -len(finding.facts))
+    else:
+        parts = [_distance(c, status, known) for c in finding.children]
+        if finding.combine == "any-of":
+            found = min(parts)
+        else:
+            found = (sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts))
+    known[id(finding)] = found
+    return found
 
 
 def _label(finding: Finding) -> str:
