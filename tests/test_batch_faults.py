@@ -85,6 +85,31 @@ def send(proc: subprocess.Popen, signum: int, *, to_group: bool) -> None:
         proc.send_signal(signum)
 
 
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_a_parallel_batch_whose_reader_goes_away_leaves_no_worker_running(big_batch):
+    """`fto-check batch DIR | head -1`: the batch ends, and its workers with it."""
+    proc = start("--jobs", "2", "--format", "jsonl", big_batch)
+    try:
+        assert proc.stdout.readline().startswith(b"{")
+        proc.stdout.close()  # the reader has gone: the next write fails with EPIPE
+        proc.wait(timeout=STARTUP_LIMIT)
+        deadline = time.monotonic() + 5
+        while group_alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not group_alive(proc.pid), "a worker of the batch is still running"
+        assert "Traceback" not in proc.stderr.read().decode()
+    finally:
+        if group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 # ---------------------------------------------------------------- an interrupted run
 
 
