@@ -5,8 +5,8 @@
 2. Times `fto-check batch DIR` (default options, output to /dev/null) against the bare
    `yaml.load(text, Loader=yaml.CSafeLoader)` of the same files in one process: the floor any
    YAML-reading checker starts from. Prints profiles/second and the ratio (target: <= 1.0).
-3. Times one `fto-check check PROFILE` against a minimal typer app (median of several runs;
-   target: within 1.3x).
+3. Times one `fto-check check PROFILE` against a minimal typer app (target: within 1.3x).
+   Both comparisons take the median of several runs, the two commands run in turn.
 4. Reports the peak memory (max RSS of the largest process) of `batch` for N/10 and N
    profiles: flat when nothing grows with N.
 
@@ -79,9 +79,19 @@ def wall(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def median_wall(cmd: list[str], runs: int) -> float:
-    wall(cmd)  # warm the file cache and the bytecode cache
-    return statistics.median(wall(cmd) for _ in range(runs))
+def median_walls(cmds: list[list[str]], runs: int) -> list[float]:
+    """The median wall time of each command, run in turn `runs` times after one warm-up run.
+
+    In turn, not one command's runs and then the other's: the load of a shared machine drifts,
+    and a ratio of two medians taken minutes apart measures the drift as much as the code.
+    """
+    for cmd in cmds:
+        wall(cmd)  # warm the file cache and the bytecode cache
+    times: list[list[float]] = [[] for _ in cmds]
+    for _ in range(runs):
+        for cmd, taken in zip(cmds, times, strict=True):
+            taken.append(wall(cmd))
+    return [statistics.median(taken) for taken in times]
 
 
 def peak_rss_mb(cmd: list[str]) -> float:
@@ -94,7 +104,8 @@ def peak_rss_mb(cmd: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="profiles to generate")
-    parser.add_argument("--runs", type=int, default=7, help="runs for start-up medians")
+    parser.add_argument("--runs", type=int, default=11, help="runs for start-up medians")
+    parser.add_argument("--batch-runs", type=int, default=3, help="runs for batch medians")
     parser.add_argument("--jobs", help="pass --jobs to batch (default: its auto choice)")
     args = parser.parse_args()
 
@@ -114,9 +125,10 @@ def main() -> None:
         jobs = ["--jobs", args.jobs] if args.jobs else []
         batch = [*FTO_CHECK, "batch", str(large), *jobs]
 
-        floor_s = median_wall([sys.executable, "-c", FLOOR, str(large)], 1)
-        batch_s = median_wall(batch, 1)
-        print(f"{args.n:,} profiles of ~{size:,} bytes, from {len(EXAMPLES)} examples")
+        floor = [sys.executable, "-c", FLOOR, str(large)]
+        floor_s, batch_s = median_walls([floor, batch], args.batch_runs)
+        print(f"{args.n:,} profiles of ~{size:,} bytes, from {len(EXAMPLES)} examples, ", end="")
+        print(f"median of {args.batch_runs}")
         print(f"  yaml.load (CSafeLoader), floor  {floor_s:7.2f} s  {args.n / floor_s:8,.0f}/s")
         print(f"  fto-check batch                 {batch_s:7.2f} s  {args.n / batch_s:8,.0f}/s")
         print(f"  ratio batch / floor             {batch_s / floor_s:7.2f}    (target <= 1.0)")
@@ -124,8 +136,9 @@ def main() -> None:
         script = work / "minimal_typer.py"
         script.write_text(textwrap.dedent(MINIMAL_TYPER), encoding="utf-8")
         profile = str(ROOT / "examples" / "public-record" / "cjng-2025.yaml")
-        typer_s = median_wall([sys.executable, str(script), profile], args.runs)
-        check_s = median_wall([*FTO_CHECK, "check", profile], args.runs)
+        typer_s, check_s = median_walls(
+            [[sys.executable, str(script), profile], [*FTO_CHECK, "check", profile]], args.runs
+        )
         print(f"one check, median of {args.runs}")
         print(f"  minimal typer app               {typer_s:7.3f} s")
         print(f"  fto-check check                 {check_s:7.3f} s")

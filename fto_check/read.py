@@ -50,11 +50,16 @@ MAX_PROBLEMS = 20
 
 @dataclass(slots=True)
 class Loaded:
-    """A profile read from a file, with where its facts are and a hash of its bytes."""
+    """A profile read from a file, with where its facts are and the bytes it was read from."""
 
     profile: Profile
     source: SourceMap
-    sha256: str
+    raw: bytes
+
+    @property
+    def sha256(self) -> str:
+        """The hash a report's receipt names (a batch row has none: not computed for it)."""
+        return hashlib.sha256(self.raw).hexdigest()
 
 
 def read_profile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
@@ -99,7 +104,7 @@ def parse_profile(
     """Parse profile bytes. With `line_offset`, `raw` is one document of a `---` stream."""
     text = read_bytes(name, raw, max_bytes=max_bytes)
     doc = load_document(text, name) if line_offset is None else load_chunk(text, name, line_offset)
-    return Loaded(validate(doc), doc.source, hashlib.sha256(raw).hexdigest())
+    return Loaded(validate(doc), doc.source, raw)
 
 
 def validate(doc: Document) -> Profile:

@@ -10,6 +10,8 @@ import signal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from fto_check.cli import app
@@ -214,6 +216,15 @@ def test_auto_jobs_stay_serial_for_small_batches():
     """Without --jobs a small batch runs in one process; --jobs never exceeds the inputs."""
     assert batch.worker_count(None, 10) == 1
     assert batch.worker_count(4, 2) == 2
+
+
+@given(n=st.integers(0, 5000), workers=st.integers(1, 8))
+def test_chunks_cover_every_input_once_in_order_and_shrink_towards_the_end(n, workers):
+    chunks = list(batch.chunks(n, workers))
+    assert [i for start, end in chunks for i in range(start, end)] == list(range(n))
+    sizes = [end - start for start, end in chunks]
+    assert all(1 <= size <= batch.CHUNK for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
 
 
 def test_rows_are_written_as_they_come(folder, monkeypatch):
