@@ -456,11 +456,14 @@ def source_refs(profile: Profile):
 
 def _refs_in(model: BaseModel, loc: tuple):
     # Only a field the profile gives can cite a source; most of a section's fields are unknown.
-    for field_name in sorted(model.model_fields_set):
+    for field_name in model.__pydantic_fields_set__:
         value = getattr(model, field_name)
         if field_name == "sources":
             for j, ref in enumerate(value):
                 yield (*loc, "sources", j), ref
-        elif isinstance(value, SourcedFact | Finding):
+        elif isinstance(value, _CITING):
             for j, ref in enumerate(value.sources):
                 yield (*loc, field_name, "sources", j), ref
+
+
+_CITING = (SourcedFact, Finding)  # the values that have sources of their own

@@ -35,6 +35,7 @@ from fto_check.profile import (
     ThreatToUS,
     source_refs,
 )
+from fto_check.readings import all_readings
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "organization": Organization,
@@ -219,8 +220,6 @@ def _keys_expected(parent: tuple, data: Any) -> list[str]:
 
 
 def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
-    from fto_check.readings import all_readings
-
     problems = []
     for loc, ref in source_refs(profile):
         if isinstance(ref, str) and ref not in profile.sources:
