@@ -76,6 +76,32 @@ def test_a_directory_gives_one_row_per_profile_in_sorted_order():
     assert paths == sorted(paths)
 
 
+def test_a_directory_is_searched_below_for_yaml_and_yml_files_only(folder):
+    folder("a.yaml", MET)
+    folder("deep/er/b.yml", NOT_MET)
+    folder("notes.txt", "not a profile")
+    names = [
+        Path(r["path"]).relative_to(folder.path).as_posix() for r in rows(invoke(str(folder.path)))
+    ]
+    assert names == ["a.yaml", "deep/er/b.yml"]
+
+
+def test_a_file_reached_twice_is_judged_once(folder):
+    """Given by itself, through its folder and through a symbolic link: one input, one row."""
+    profile = folder("p.yaml", MET)
+    (folder.path / "link.yaml").symlink_to(profile)
+    result = invoke(str(profile), str(folder.path))
+    assert [r["path"] for r in rows(result)] == [str(profile)]
+
+
+def test_a_symbolic_link_to_a_folder_is_not_followed(folder):
+    """As `os.walk` does: a link may lead back up the tree, and a walk must end."""
+    folder("real/p.yaml", MET)
+    (folder.path / "real" / "loop").symlink_to(folder.path, target_is_directory=True)
+    result = invoke(str(folder.path / "real"))
+    assert [r["path"] for r in rows(result)] == [str(folder.path / "real" / "p.yaml")]
+
+
 def test_the_examples_match_their_expectations():
     """`--check-expected` exits 0 on the shipped examples, and the summary says so."""
     result = invoke("--check-expected", str(EXAMPLES))
