@@ -1,11 +1,13 @@
 """The `check` and `schema` commands, as a user runs them."""
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from fto_check.cli import app
@@ -179,3 +181,43 @@ def test_python_dash_m_runs_the_cli(write):
         cwd=Path(__file__).parent,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (MEETS_ALL, 0),
+        (MEETS_ALL.replace("headquarters_in: XK", "headquarters_in: US"), 1),
+        ("name: [broken\n", 2),
+        ("name: X\nas_of: 2020-01-01\n", 3),
+    ],
+    ids=["met", "not-met", "input-error", "undetermined"],
+)
+def test_the_program_exits_with_the_commands_code_and_all_its_output(write, text, code):
+    """The program leaves without tearing the interpreter down: nothing it printed is lost."""
+    done = subprocess.run(
+        [sys.executable, "-m", "fto_check", "check", "--format", "json", write(text)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == code, done.stderr
+    if code != 2:
+        assert json.loads(done.stdout)["verdict"]
+    else:
+        assert done.stderr.strip() and not done.stdout
+
+
+def test_a_command_runs_with_the_garbage_collector_back_on(monkeypatch):
+    """`main` turns the collector off for start-up; the command itself runs with it on."""
+    from fto_check import cli
+
+    frozen, seen = [], []
+    monkeypatch.setattr(cli.gc, "freeze", lambda: frozen.append(True))
+    gc.disable()
+    try:
+        with pytest.raises(typer.Exit):
+            cli._run(lambda: seen.append(gc.isenabled()) or 0)
+    finally:
+        gc.enable()
+    assert seen == [True]
+    assert frozen == [True]
