@@ -109,6 +109,10 @@ def _label(finding: Finding) -> str:
 # ---------------------------------------------------------------- writers
 
 
+# One encoder for every row: `json.dumps` with any option set builds a new one per call.
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class JsonLines:
     """One JSON object per line: streamable, and easy to read back (`jq`, pandas)."""
 
@@ -116,7 +120,7 @@ class JsonLines:
         self.out, self.fields = out, fields
 
     def write(self, r: dict[str, Any]) -> None:
-        self.out.write(json.dumps({k: r.get(k) for k in self.fields}, ensure_ascii=False) + "\n")
+        self.out.write(_json({k: r.get(k) for k in self.fields}) + "\n")
 
     def close(self) -> None:
         pass
@@ -132,7 +136,7 @@ class JsonArray(JsonLines):
 
     def write(self, r: dict[str, Any]) -> None:
         self.out.write(",\n  " if self.count else "\n  ")
-        self.out.write(json.dumps({k: r.get(k) for k in self.fields}, ensure_ascii=False))
+        self.out.write(_json({k: r.get(k) for k in self.fields}))
         self.count += 1
 
     def close(self) -> None:
