@@ -105,7 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="profiles to generate")
     parser.add_argument("--runs", type=int, default=11, help="runs for start-up medians")
-    parser.add_argument("--batch-runs", type=int, default=3, help="runs for batch medians")
+    parser.add_argument("--batch-runs", type=int, default=5, help="runs for batch medians")
     parser.add_argument("--jobs", help="pass --jobs to batch (default: its auto choice)")
     args = parser.parse_args()
 
