@@ -102,6 +102,26 @@ def test_a_symbolic_link_to_a_folder_is_not_followed(folder):
     assert [r["path"] for r in rows(result)] == [str(folder.path / "real" / "p.yaml")]
 
 
+def test_a_folder_that_cannot_be_listed_is_an_error_row_not_lost(folder, monkeypatch):
+    """A sub-folder without read permission: its profiles are not silently left out."""
+    folder("a.yaml", MET)
+    folder("locked/b.yaml", MET)
+    locked = str(folder.path / "locked")
+    scandir = os.scandir
+
+    def refusing(path):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    result = invoke(str(folder.path))
+    found = rows(result)
+    assert [r["path"] for r in found] == [str(folder.path / "a.yaml"), locked]
+    assert found[1]["error"] == f"{locked}: cannot list this folder: Permission denied"
+    assert result.exit_code == 2
+
+
 def test_the_examples_match_their_expectations():
     """`--check-expected` exits 0 on the shipped examples, and the summary says so."""
     result = invoke("--check-expected", str(EXAMPLES))

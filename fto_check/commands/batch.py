@@ -149,11 +149,11 @@ def collect(paths: Iterable[str]) -> list[Item]:
 def _yaml_files(directory: str) -> list[tuple[str, str]]:
     """The *.yaml and *.yml files under `directory`, sorted, each with its real path.
 
-    As `os.walk` walks (symbolic links to folders are listed, not followed; a folder that
-    cannot be listed is skipped), but from `os.scandir`'s entries, which know a symbolic link
-    without a system call: the real path of any other file is its folder's real path and its
-    name. One `realpath` a folder instead of one a file is a tenth of a second in 10,000 files.
-    Plain strings, not Paths: a batch may be big.
+    As `os.walk` walks (symbolic links to folders are listed, not followed), except that a
+    folder that cannot be listed is listed itself, to become an error row. From `os.scandir`'s
+    entries, which know a symbolic link without a system call, the real path of any other file
+    is its folder's real path and its name: one `realpath` a folder, not one a file (a tenth of
+    a second in 10,000 files). Plain strings, not Paths: a batch may be big.
     """
     found = []
     folders = [directory]
@@ -162,7 +162,8 @@ def _yaml_files(directory: str) -> list[tuple[str, str]]:
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except OSError:
+        except OSError:  # an input of its own, judged an error: its profiles are not lost silently
+            found.append((folder, os.path.realpath(folder)))
             continue
         real_folder = os.path.realpath(folder)
         for entry in entries:
@@ -233,8 +234,8 @@ def judge(item: Item) -> dict[str, Any]:
         )
     except InputError as e:
         problem: InputError | str = e
-        if raw is None and os.path.isdir(label):  # only a directory without profiles gets here
-            problem = f"{label}: no profiles found in this directory (no *.yaml or *.yml files)"
+        if raw is None and os.path.isdir(label):  # a folder without profiles, or not listable
+            problem = _folder_problem(label)
         return _checked(matrix.error_row(label, problem), options, "not judged: input error")
     except Exception as e:  # a bug in fto-check: say so against its input, and go on
         message = f"{label}: internal error (a bug in fto-check): {type(e).__name__}: {e}"
@@ -245,6 +246,15 @@ def judge(item: Item) -> dict[str, Any]:
         row["expected"] = "mismatch" if diff else "ok"
         row["diff"] = "; ".join(diff) or None
     return row
+
+
+def _folder_problem(folder: str) -> str:
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as e:
+        return f"{folder}: cannot list this folder: {e.strerror or e}"
+    return f"{folder}: no profiles found in this directory (no *.yaml or *.yml files)"
 
 
 def _checked(row: dict[str, Any], options: Options, diff: str) -> dict[str, Any]:
