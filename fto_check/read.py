@@ -241,8 +241,8 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
                     hint,
                 )
             )
+    known = all_readings()  # parsed once per process
     for name, value in profile.readings.items():
-        known = all_readings()
         loc = ("readings", name)
         reading = known.get(name)
         if reading is None:
