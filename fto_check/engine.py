@@ -227,7 +227,9 @@ class Context:
         raw = getattr(section, key[1], None) if section is not None else None
         if raw is None:
             return None, None, path
-        refs = getattr(section, "sources", None) or ()
+        # A section's (or an incident's) `sources:` cite each of its facts; the profile's own
+        # `sources:` is the register their keys refer to, and cites nothing by itself.
+        refs = section.sources if section is not self.profile else ()
         if isinstance(raw, SourcedFact):
             if raw.sources:
                 refs = [*refs, *raw.sources]
