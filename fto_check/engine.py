@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
@@ -324,7 +325,8 @@ def _plain(value: Any) -> Any:
         return [v if isinstance(v, str) else _plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
-    return value.value if hasattr(value, "value") else value
+    # Not hasattr: asking a pydantic model (a PartialDate) for an attribute it lacks raises inside.
+    return value.value if isinstance(value, Enum) else value
 
 
 def _titles(children: list[Finding], status: Status) -> str:

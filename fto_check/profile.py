@@ -208,8 +208,11 @@ class SourcedFact(_Model, Generic[T]):
     note: str | None = None
 
 
+_SOURCED_FORMS = (dict, SourcedFact)  # a tuple: `dict | SourcedFact` builds a union per call
+
+
 def _fact_form(value: Any) -> str:
-    return "sourced" if isinstance(value, dict | SourcedFact) else "bare"
+    return "sourced" if isinstance(value, _SOURCED_FORMS) else "bare"
 
 
 def Fact(kind: Any) -> Any:
@@ -399,9 +402,12 @@ EXPECT_KEYS = (
 )
 
 
+_STATUS_SEPARATORS = re.compile(r"[\s-]+")  # "not met", "not-met" → "not_met"
+
+
 def _status(value: Any) -> Any:
     if isinstance(value, str):
-        return re.sub(r"[\s-]+", "_", value.strip().lower())
+        return _STATUS_SEPARATORS.sub("_", value.strip().lower())
     return value
 
 

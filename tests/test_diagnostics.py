@@ -87,9 +87,7 @@ def test_a_fact_shown_lists_its_sources(tmp_path):
 def test_the_register_of_sources_cites_no_fact_by_itself(tmp_path):
     """The top-level `sources:` lists sources by key; `incidents: []` cites none of them."""
     path = tmp_path / "none-known.yaml"
-    path.write_text(
-        "name: X\nas_of: 2024-01-01\nsources:\n  a: {title: Report A}\nincidents: []\n"
-    )
+    path.write_text("name: X\nas_of: 2024-01-01\nsources:\n  a: {title: Report A}\nincidents: []\n")
     report = json.loads(runner.invoke(app, ["check", "-f", "json", str(path)]).output)
     uses = [
         use

@@ -86,13 +86,13 @@ def conduct(ctx: Context, i: int) -> Finding:
 def _role(ctx: Context, i: int, roles: set[Role], *, did: str, not_did: str) -> Finding:
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, "role")
+    if value is not None and not roles.isdisjoint(value):
+        return ctx.finding(MET, did, facts=[use])
     fix = [[Change(path, [_first(roles)], "add")]]
     if value is None:
         return ctx.finding(
             UNDETERMINED, "the organization's role is not given", missing=[path], would_meet=fix
         )
-    if roles & set(value):
-        return ctx.finding(MET, did, facts=[use])
     return ctx.finding(NOT_MET, not_did, facts=[use], would_meet=fix)
 
 
@@ -321,14 +321,14 @@ def _acts(ctx: Context, i: int, acts: set[Act], field: str, *, names: str) -> Fi
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, field)
     verb = ACT_FIELDS[field]
+    found = [a for a in value if a in acts] if value is not None else None  # StrEnums: their text
+    if found:
+        return ctx.finding(MET, f"{verb}: {', '.join(found)}", facts=[use])
     fix = [[Change(path, [_first(acts)], "add")]]
     if value is None:
         return ctx.finding(
             UNDETERMINED, f"not known which acts were {verb}", missing=[path], would_meet=fix
         )
-    found = [a.value for a in value if a in acts]
-    if found:
-        return ctx.finding(MET, f"{verb}: {', '.join(found)}", facts=[use])
     return ctx.finding(NOT_MET, f"no {names} {verb}", facts=[use], would_meet=fix)
 
 
