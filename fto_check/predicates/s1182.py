@@ -321,9 +321,10 @@ def _acts(ctx: Context, i: int, acts: set[Act], field: str, *, names: str) -> Fi
     incident, loc = _incident(ctx, i)
     value, use, path = ctx.fact(incident, loc, field)
     verb = ACT_FIELDS[field]
-    found = [a for a in value if a in acts] if value is not None else None  # StrEnums: their text
-    if found:
-        return ctx.finding(MET, f"{verb}: {', '.join(found)}", facts=[use])
+    if value is not None:
+        found = [a for a in value if a in acts]  # StrEnum members: each is its own text
+        if found:
+            return ctx.finding(MET, f"{verb}: {', '.join(found)}", facts=[use])
     fix = [[Change(path, [_first(acts)], "add")]]
     if value is None:
         return ctx.finding(

@@ -318,21 +318,15 @@ def present(ctx: Context, i: int) -> Finding:
     window = ctx.reading("engages-recency")
     years = 0 if window == "any-time" else int(window.split("-")[0])
     start = _years_before(ctx.as_of, years) if years else None
+    span = f"from {start} to {ctx.as_of}" if start else f"on or before {ctx.as_of}"
+    fix = [[Change(path, ctx.as_of.isoformat(), text=f"a date {span}")]]
     if when is None:
         if window == "any-time":
             return ctx.finding(MET, "any past incident counts, whatever its date")
-        return ctx.finding(
-            UNDETERMINED,
-            "its date is not given",
-            missing=[path],
-            would_meet=_dated_within(ctx, path, start),
-        )
+        return ctx.finding(UNDETERMINED, "its date is not given", missing=[path], would_meet=fix)
     if when.first > ctx.as_of:
         return ctx.finding(
-            NOT_MET,
-            f"it happened after as_of ({ctx.as_of})",
-            facts=[use],
-            would_meet=_dated_within(ctx, path, start),
+            NOT_MET, f"it happened after as_of ({ctx.as_of})", facts=[use], would_meet=fix
         )
     if start is None:
         return ctx.finding(MET, "any past incident counts", facts=[use])
@@ -340,10 +334,7 @@ def present(ctx: Context, i: int) -> Finding:
         return ctx.finding(MET, f"within the {years} years before {ctx.as_of}", facts=[use])
     if when.last < start:
         return ctx.finding(
-            NOT_MET,
-            f"more than {years} years before {ctx.as_of}",
-            facts=[use],
-            would_meet=_dated_within(ctx, path, start),
+            NOT_MET, f"more than {years} years before {ctx.as_of}", facts=[use], would_meet=fix
         )
     return ctx.finding(
         UNDETERMINED,
@@ -351,14 +342,8 @@ def present(ctx: Context, i: int) -> Finding:
         f"window ({start}); give the exact date",
         facts=[use],
         missing=[path],
-        would_meet=_dated_within(ctx, path, start),
+        would_meet=fix,
     )
-
-
-def _dated_within(ctx: Context, path: str, start: date | None) -> list[list[Change]]:
-    """What would make an incident present: a date in the window (built only when not met)."""
-    span = f"from {start} to {ctx.as_of}" if start else f"on or before {ctx.as_of}"
-    return [[Change(path, ctx.as_of.isoformat(), text=f"a date {span}")]]
 
 
 def _years_before(day: date, years: int) -> date:
