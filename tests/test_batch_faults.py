@@ -110,6 +110,23 @@ def test_a_parallel_batch_whose_reader_goes_away_leaves_no_worker_running(big_ba
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+def test_a_parallel_batch_killed_outright_leaves_no_worker_running(big_batch):
+    """SIGKILL (the OOM killer, `timeout -s KILL`, a cancelled job) gives the batch no chance to
+    stop its workers, and they ignore SIGTERM and SIGINT: they must notice it is gone."""
+    proc = start("--jobs", "2", "--format", "jsonl", big_batch)
+    try:
+        assert proc.stdout.readline().startswith(b"{")  # mid-run: the workers are at work
+        proc.kill()
+        proc.wait(timeout=STARTUP_LIMIT)
+        deadline = time.monotonic() + 5
+        while group_alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not group_alive(proc.pid), "a worker outlived the batch"
+    finally:
+        if group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 # ---------------------------------------------------------------- an interrupted run
 
 

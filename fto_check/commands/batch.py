@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -205,10 +206,24 @@ def _init(options: Options) -> None:
 
 
 def _init_worker(options: Options) -> None:
-    """Signals are for the batch process, which stops its workers (Ctrl-C reaches them all)."""
+    """Signals are for the batch process, which stops its workers (Ctrl-C reaches them all).
+
+    A batch killed outright (SIGKILL) stops nothing, and a worker waiting for its next chunk
+    would wait forever: a watcher ends the worker as soon as the batch is gone.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_batch, daemon=True).start()
     _init(options)
+
+
+def _exit_with_batch() -> None:
+    from multiprocessing.connection import wait
+
+    batch = multiprocessing.parent_process()
+    if batch is not None:
+        wait([batch.sentinel])  # readable once the batch process has ended
+        os._exit(1)
 
 
 def _judge_chunk(chunk: list[Item]) -> list[dict[str, Any]]:
