@@ -4,7 +4,8 @@
    temporary directory.
 2. Times `fto-check batch DIR` (default options, output to /dev/null) against the bare
    `yaml.load(text, Loader=yaml.CSafeLoader)` of the same files in one process: the floor any
-   YAML-reading checker starts from. Prints profiles/second and the ratio (target: <= 1.0).
+   YAML-reading checker starts from. Prints profiles/second and the ratio (target: <= 1.0),
+   and the CPU time each spent in all its processes: what the batch's workers share out.
 3. Times one `fto-check check PROFILE` against a minimal typer app (target: within 1.3x).
    Both comparisons take the median of several runs, the two commands run in turn.
 4. Reports the peak memory (max RSS of the largest process) of `batch` for N/10 and N
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import resource
 import shutil
 import statistics
 import subprocess
@@ -73,25 +75,33 @@ def generate(directory: Path, n: int) -> int:
     return total // max(n, 1)
 
 
-def wall(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run: CPU of the process and every worker it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    taken = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return taken, cpu
 
 
-def median_walls(cmds: list[list[str]], runs: int) -> list[float]:
-    """The median wall time of each command, run in turn `runs` times after one warm-up run.
+def median_times(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """The median (wall, CPU) of each command, run in turn `runs` times after one warm-up run.
 
     In turn, not one command's runs and then the other's: the load of a shared machine drifts,
     and a ratio of two medians taken minutes apart measures the drift as much as the code.
     """
     for cmd in cmds:
-        wall(cmd)  # warm the file cache and the bytecode cache
-    times: list[list[float]] = [[] for _ in cmds]
+        timed(cmd)  # warm the file cache and the bytecode cache
+    times: list[list[tuple[float, float]]] = [[] for _ in cmds]
     for _ in range(runs):
         for cmd, taken in zip(cmds, times, strict=True):
-            taken.append(wall(cmd))
-    return [statistics.median(taken) for taken in times]
+            taken.append(timed(cmd))
+    return [
+        (statistics.median(w for w, _ in taken), statistics.median(c for _, c in taken))
+        for taken in times
+    ]
 
 
 def peak_rss_mb(cmd: list[str]) -> float:
@@ -126,17 +136,26 @@ def main() -> None:
         batch = [*FTO_CHECK, "batch", str(large), *jobs]
 
         floor = [sys.executable, "-c", FLOOR, str(large)]
-        floor_s, batch_s = median_walls([floor, batch], args.batch_runs)
+        (floor_s, floor_cpu), (batch_s, batch_cpu) = median_times([floor, batch], args.batch_runs)
         print(f"{args.n:,} profiles of ~{size:,} bytes, from {len(EXAMPLES)} examples, ", end="")
-        print(f"median of {args.batch_runs}")
-        print(f"  yaml.load (CSafeLoader), floor  {floor_s:7.2f} s  {args.n / floor_s:8,.0f}/s")
-        print(f"  fto-check batch                 {batch_s:7.2f} s  {args.n / batch_s:8,.0f}/s")
-        print(f"  ratio batch / floor             {batch_s / floor_s:7.2f}    (target <= 1.0)")
+        print(f"median of {args.batch_runs} (wall, and CPU time of all its processes)")
+        print(
+            f"  yaml.load (CSafeLoader), floor  {floor_s:7.2f} s  {args.n / floor_s:8,.0f}/s"
+            f"  CPU {floor_cpu:6.2f} s"
+        )
+        print(
+            f"  fto-check batch                 {batch_s:7.2f} s  {args.n / batch_s:8,.0f}/s"
+            f"  CPU {batch_cpu:6.2f} s"
+        )
+        print(
+            f"  ratio batch / floor             {batch_s / floor_s:7.2f}    (target <= 1.0)"
+            f"  CPU {batch_cpu / floor_cpu:5.2f}"
+        )
 
         script = work / "minimal_typer.py"
         script.write_text(textwrap.dedent(MINIMAL_TYPER), encoding="utf-8")
         profile = str(ROOT / "examples" / "public-record" / "cjng-2025.yaml")
-        typer_s, check_s = median_walls(
+        (typer_s, _), (check_s, _) = median_times(
             [[sys.executable, str(script), profile], [*FTO_CHECK, "check", profile]], args.runs
         )
         print(f"one check, median of {args.runs}")
