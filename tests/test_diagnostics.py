@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from profiles import evaluate_dict
 from typer.testing import CliRunner
 
 from fto_check.cli import app
@@ -84,24 +85,13 @@ def test_a_fact_shown_lists_its_sources(tmp_path):
     assert "= source: Gunmen kill six, 2024-09-18, https://example.org/x" in output
 
 
-def test_the_register_of_sources_cites_no_fact_by_itself(tmp_path):
+def test_the_register_of_sources_cites_no_fact_by_itself():
     """The top-level `sources:` lists sources by key; `incidents: []` cites none of them."""
-    path = tmp_path / "none-known.yaml"
-    path.write_text("name: X\nas_of: 2024-01-01\nsources:\n  a: {title: Report A}\nincidents: []\n")
-    report = json.loads(runner.invoke(app, ["check", "-f", "json", str(path)]).output)
-    uses = [
-        use
-        for finding in _walk(report["criteria"])
-        for use in finding["facts"]
-        if use["path"] == "incidents"
-    ]
-    assert uses and all(use["sources"] == [] for use in uses)
-
-
-def _walk(finding: dict):
-    yield finding
-    for child in finding["children"]:
-        yield from _walk(child)
+    report = evaluate_dict(
+        {"name": "X", "as_of": "2024-01-01", "sources": {"a": {"title": "A"}}, "incidents": []}
+    )
+    uses = [use for f in report.criteria.walk() for use in f.facts if use.path == "incidents"]
+    assert uses and all(use.sources == [] for use in uses)
 
 
 def test_missing_fields_are_named_once_per_criterion(tmp_path):
