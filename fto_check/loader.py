@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from typing import Protocol
 
 import yaml
 from yaml import events as ev
@@ -40,6 +41,13 @@ _DOCUMENT_MARKER = re.compile(rb"^---(?=[ \t\r\n]|$)", re.MULTILINE)
 Path_ = tuple[str | int, ...]
 
 
+class Mark(Protocol):
+    """Where the parser met a node: 0-based, in the text it parsed (libyaml's or PyYAML's)."""
+
+    line: int
+    column: int
+
+
 @cache
 def field_path(loc: Path_) -> str:
     """`("incidents", 2, "motives")` → `"incidents[2].motives"`: how reports name a field."""
@@ -51,22 +59,37 @@ def field_path(loc: Path_) -> str:
 
 @dataclass(slots=True)
 class SourceMap:
-    """Where each value (and each mapping key) of a document sits: 1-based (line, column)."""
+    """Where each value (and each mapping key) of a document sits: 1-based (line, column).
+
+    It keeps the parser's own marks (0-based, in the chunk it parsed) and turns the few that
+    are asked for into positions: a profile has ~250 of them, and a report cites a few dozen.
+    """
 
     path: str
     text: str = ""
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    line_offset: int = 0  # lines before the chunk parsed, in a `---` stream
 
     def position(self, loc: Path_) -> tuple[int, int]:
         """The closest known position to `loc`: the value, else its key, else its parent."""
         loc = tuple(loc)
         while loc:
-            pos = self.values.get(loc) or self.keys.get(loc)
-            if pos:
-                return pos
+            mark = self.values.get(loc) or self.keys.get(loc)
+            if mark is not None:
+                return _at(mark, self.line_offset)
             loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        return self.value_position(()) or (1, 1)
+
+    def value_position(self, loc: Path_) -> tuple[int, int] | None:
+        """Where the value at `loc` is, if the document has one there."""
+        mark = self.values.get(loc)
+        return _at(mark, self.line_offset) if mark is not None else None
+
+    def key_position(self, loc: Path_) -> tuple[int, int] | None:
+        """Where the key of the mapping entry at `loc` is, if the document has one there."""
+        mark = self.keys.get(loc)
+        return _at(mark, self.line_offset) if mark is not None else None
 
     def line_text(self, line: int) -> str:
         lines = self.text.splitlines()
@@ -185,30 +208,29 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
     # One explicit stack instead of recursion: nesting depth can never exhaust Python's stack.
     # The loop runs once per event, ~130 a profile, and is a third of the Python a batch runs:
     # the innermost open collection's state is kept in locals (saved on the stack while a
-    # collection inside it is open), and scalars, half of all events, are tested for first.
+    # collection inside it is open), scalars, half of all events, are tested for first, and
+    # the source map keeps each event's mark as it is (a position is worked out when asked).
     get = parser.get_event
     scalar, mapping, sequence = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
     mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
-    first_line = 1 + offset
     documents = 0
     source: SourceMap | None = None
-    values: dict[Path_, tuple[int, int]] = {}
-    keys: dict[Path_, tuple[int, int]] = {}
+    values: dict[Path_, Mark] = {}
+    keys: dict[Path_, Mark] = {}
     root: object = None
     container: dict | list | None = None  # the innermost open collection (None: top level)
     is_map = False
     prefix: Path_ = ()  # the path of `container`
     key: object = _NO_KEY  # in a mapping, a key read and waiting for its value
-    key_pos = (0, 0)
+    key_mark: Mark | None = None
     stack: list[tuple] = []  # (container, is_map, prefix) of each enclosing collection
     while True:
         event = get()
         kind = type(event)
         if kind is scalar:
             mark = event.start_mark
-            pos = (mark.line + first_line, mark.column + 1)
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
-                raise _refuse_node(path, pos, event)
+                raise _refuse_node(path, _at(mark, offset), event)
             value = event.value
             if is_map:
                 if key is _NO_KEY:  # this scalar is a key
@@ -216,17 +238,18 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
                         first = keys[(*prefix, value)]
                         raise _refuse(
                             path,
-                            *pos,
-                            f"duplicate key {value!r} (first at line {first[0]}); "
+                            *_at(mark, offset),
+                            f"duplicate key {value!r} (first at line "
+                            f"{_at(first, offset)[0]}); "
                             "YAML keys must be unique, and the last one would silently win",
                         )
-                    key, key_pos = value, pos
+                    key, key_mark = value, mark
                     continue
                 if not event.style and value in _NULLS:  # plain: C gives "", Python None
                     value = None
                 loc = (*prefix, key)
                 container[key] = value
-                keys[loc] = key_pos
+                keys[loc] = key_mark
                 key = _NO_KEY
             else:
                 if not event.style and value in _NULLS:
@@ -237,7 +260,7 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
                 else:
                     loc = (*prefix, len(container))
                     container.append(value)
-            values[loc] = pos
+            values[loc] = mark
 
         elif kind is mapping_end or kind is sequence_end:
             finished = container
@@ -248,35 +271,34 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
 
         elif kind is mapping or kind is sequence:
             mark = event.start_mark
-            pos = (mark.line + first_line, mark.column + 1)
             if event.anchor is not None or event.tag is not None:
-                raise _refuse_node(path, pos, event)
+                raise _refuse_node(path, _at(mark, offset), event)
             new: dict | list = {} if kind is mapping else []
             if is_map:
                 if key is _NO_KEY:
                     raise _refuse(
-                        path, *pos, "a mapping key must be a plain word, not a list or mapping"
+                        path,
+                        *_at(mark, offset),
+                        "a mapping key must be a plain word, not a list or mapping",
                     )
                 loc = (*prefix, key)
                 container[key] = new
-                keys[loc] = key_pos
+                keys[loc] = key_mark
             elif container is None:
                 loc = ()
             else:
                 loc = (*prefix, len(container))
                 container.append(new)
-            values[loc] = pos
+            values[loc] = mark
             if len(stack) >= MAX_DEPTH:
-                raise _refuse(path, *pos, _TOO_DEEP)
+                raise _refuse(path, *_at(mark, offset), _TOO_DEEP)
             stack.append((container, is_map, prefix))
             container, is_map, prefix, key = new, kind is mapping, loc, _NO_KEY
 
         elif kind is ev.AliasEvent:
-            mark = event.start_mark
             raise _refuse(
                 path,
-                mark.line + first_line,
-                mark.column + 1,
+                *_at(event.start_mark, offset),
                 f"alias *{event.anchor} is not allowed in a profile",
                 "write each value out in full",
             )
@@ -284,15 +306,13 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
         elif kind is ev.DocumentStartEvent:
             documents += 1
             if single and documents > 1:
-                mark = event.start_mark
                 raise _refuse(
                     path,
-                    mark.line + first_line,
-                    mark.column + 1,
+                    *_at(event.start_mark, offset),
                     "several YAML documents (--- separators) in one file; a profile file holds one",
                     "use `fto-check batch -` for a stream",
                 )
-            source = SourceMap(path=path, text=text)
+            source = SourceMap(path=path, text=text, line_offset=offset)
             values, keys = source.values, source.keys
             root = None
 
@@ -301,6 +321,11 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
 
         elif kind is ev.StreamEndEvent:
             return
+
+
+def _at(mark: Mark, offset: int) -> tuple[int, int]:
+    """A parser's mark as a 1-based (line, column), `offset` lines into a stream."""
+    return mark.line + 1 + offset, mark.column + 1
 
 
 def _refuse_node(path: str, pos: tuple[int, int], event) -> InputError:

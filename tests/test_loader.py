@@ -36,9 +36,9 @@ def test_a_quoted_null_is_text():
 def test_every_value_and_key_has_its_line_and_column():
     """The source map points at values (and keys) by field path, 1-based."""
     doc = load("name: X\nfacts:\n  - a: 1\n    b: [x, y]\n")
-    assert doc.source.values[("name",)] == (1, 7)
-    assert doc.source.keys[("facts",)] == (2, 1)
-    assert doc.source.values[("facts", 0, "b", 1)] == (4, 12)
+    assert doc.source.value_position(("name",)) == (1, 7)
+    assert doc.source.key_position(("facts",)) == (2, 1)
+    assert doc.source.value_position(("facts", 0, "b", 1)) == (4, 12)
 
 
 def test_position_of_a_missing_value_falls_back_to_its_parent():
@@ -120,4 +120,4 @@ def test_a_stream_splits_at_document_markers_keeping_line_numbers():
     assert [offset for offset, _ in chunks] == [0, 1, 3]
     offset, chunk = chunks[2]
     doc = load_chunk(chunk.decode(), "-", offset)
-    assert doc.data == {"name": "C"} and doc.source.values[("name",)] == (6, 7)
+    assert doc.data == {"name": "C"} and doc.source.value_position(("name",)) == (6, 7)
