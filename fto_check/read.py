@@ -8,6 +8,7 @@ of a hostile file can take longer than validating it.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import stat
@@ -67,8 +68,7 @@ def read_profile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read one profile file; raise InputError (with positions) if it is not a valid profile."""
     name = str(path)
     try:
-        with open(path, "rb") as f:
-            raw = _read_at_most(f, max_bytes + 1)
+        raw = _read_at_most(name, max_bytes + 1)
     except FileNotFoundError:
         raise InputError.at(name, 0, 0, "no such file") from None
     except IsADirectoryError:
@@ -86,17 +86,30 @@ def read_profile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
     return parse_profile(raw, name, max_bytes=max_bytes)
 
 
-def _read_at_most(f, limit: int) -> bytes:
-    """Up to `limit` bytes. `f.read(limit)` would allocate all of `limit` (a megabyte) for a
-    2 KB profile, a tenth of the time a batch spends reading it: a regular file is read by its
-    size, and on until the limit in case it grew meanwhile."""
-    info = os.fstat(f.fileno())
-    if not stat.S_ISREG(info.st_mode):
-        return f.read(limit)
-    raw = f.read(min(info.st_size + 1, limit))
-    if len(raw) > info.st_size and len(raw) < limit:
-        raw += f.read(limit - len(raw))
-    return raw
+def _read_at_most(path: str, limit: int) -> bytes:
+    """Up to `limit` bytes of the file at `path`.
+
+    Through its file descriptor: `open()` wraps one in two objects and makes twice the system
+    calls (8 against 4 for a 2 KB profile), half the time a batch spends reading one. A
+    regular file is read by its size (a read of `limit` would allocate a megabyte), and on
+    until the limit in case it grew meanwhile.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        regular = stat.S_ISREG(info.st_mode)
+        first = os.read(fd, min(info.st_size + 1, limit) if regular else limit)
+        if regular and len(first) <= info.st_size:
+            return first  # the whole file, as it was when we looked
+        parts, limit = [first], limit - len(first)
+        while limit > 0 and (part := os.read(fd, limit)):
+            parts.append(part)
+            limit -= len(part)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def parse_profile(

@@ -6,6 +6,8 @@ One test per row of the table in docs/hostile-input.md (which names these tests)
 import os
 import stat
 import sys
+import threading
+from contextlib import suppress
 
 import pytest
 from typer.testing import CliRunner
@@ -189,3 +191,34 @@ def test_a_file_without_read_permission(tmp_path):
     result = runner.invoke(app, ["check", str(path)])
     path.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert result.exit_code == 2 and "permission denied" in result.output
+
+
+def _fifo_fed(tmp_path, content: bytes):
+    """A named pipe with a thread writing `content` into it: a file that has no size."""
+
+    path = tmp_path / "pipe.yaml"
+    os.mkfifo(path)
+
+    def feed():
+        with suppress(BrokenPipeError), open(path, "wb") as pipe:  # the reader may stop early
+            pipe.write(content)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_profile_read_from_a_named_pipe_is_read_to_its_end(tmp_path):
+    """A pipe arrives in pieces and has no size to read by: it is read until it ends."""
+    # 260 KB, several pipe buffers: as_of, the last line, is read only if all of it is
+    profile = b"name: Piped\naliases:\n" + b"  - an alias\n" * 20_000 + b"as_of: 2020-01-01\n"
+    result = runner.invoke(app, ["check", "-f", "json", str(_fifo_fed(tmp_path, profile))])
+    assert result.exit_code == 3 and '"name": "Piped"' in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_over_the_size_limit_is_refused(tmp_path):
+    """Without a size to check first, the limit is enforced on what is read."""
+    endless = b"name: X\naliases:\n" + b"  - abcdefghijklmnopqrstuvwxyz\n" * 40_000
+    result = runner.invoke(app, ["check", str(_fifo_fed(tmp_path, endless))])
+    assert result.exit_code == 2 and "larger than the 1,000,000-byte limit" in result.output
