@@ -7,7 +7,9 @@
    YAML-reading checker starts from. Prints profiles/second and the ratio (target: <= 1.0),
    and the CPU time each spent in all its processes: what the batch's workers share out.
 3. Times one `fto-check check PROFILE` against a minimal typer app (target: within 1.3x).
-   Both comparisons take the median of several runs, the two commands run in turn.
+   Both comparisons run the two commands in turn, several times, and report the median of the
+   ratios of each pair of runs made one after the other, with their range: on a shared
+   machine the speed drifts, and a pair of neighbouring runs shares most of the drift.
 4. Reports the peak memory (max RSS of the largest process) of `batch` for N/10 and N
    profiles: flat when nothing grows with N.
 
@@ -86,11 +88,11 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return taken, cpu
 
 
-def median_times(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
-    """The median (wall, CPU) of each command, run in turn `runs` times after one warm-up run.
+def runs_in_turn(cmds: list[list[str]], runs: int) -> list[list[tuple[float, float]]]:
+    """(wall, CPU) of each of `runs` runs of each command, run in turn after one warm-up run.
 
     In turn, not one command's runs and then the other's: the load of a shared machine drifts,
-    and a ratio of two medians taken minutes apart measures the drift as much as the code.
+    and a ratio of two runs taken minutes apart measures the drift as much as the code.
     """
     for cmd in cmds:
         timed(cmd)  # warm the file cache and the bytecode cache
@@ -98,10 +100,22 @@ def median_times(cmds: list[list[str]], runs: int) -> list[tuple[float, float]]:
     for _ in range(runs):
         for cmd, taken in zip(cmds, times, strict=True):
             taken.append(timed(cmd))
-    return [
-        (statistics.median(w for w, _ in taken), statistics.median(c for _, c in taken))
-        for taken in times
-    ]
+    return times
+
+
+def paired_ratios(base: list[tuple[float, float]], other: list[tuple[float, float]], part: int):
+    """other / base for each pair of runs made one after the other (part 0: wall, 1: CPU)."""
+    return [o[part] / b[part] for b, o in zip(base, other, strict=True)]
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def spread(ratios: list[float], target: str = "") -> str:
+    """The median ratio of paired runs, their range (how much this machine moved), the target."""
+    text = f"{median(ratios):7.2f}    ({min(ratios):.2f}-{max(ratios):.2f} over {len(ratios)} pairs"
+    return text + (f"; target {target})" if target else ")")
 
 
 def peak_rss_mb(cmd: list[str]) -> float:
@@ -136,7 +150,9 @@ def main() -> None:
         batch = [*FTO_CHECK, "batch", str(large), *jobs]
 
         floor = [sys.executable, "-c", FLOOR, str(large)]
-        (floor_s, floor_cpu), (batch_s, batch_cpu) = median_times([floor, batch], args.batch_runs)
+        floor_runs, batch_runs = runs_in_turn([floor, batch], args.batch_runs)
+        floor_s, floor_cpu = (median(t[i] for t in floor_runs) for i in (0, 1))
+        batch_s, batch_cpu = (median(t[i] for t in batch_runs) for i in (0, 1))
         print(f"{args.n:,} profiles of ~{size:,} bytes, from {len(EXAMPLES)} examples, ", end="")
         print(f"median of {args.batch_runs} (wall, and CPU time of all its processes)")
         print(
@@ -147,21 +163,22 @@ def main() -> None:
             f"  fto-check batch                 {batch_s:7.2f} s  {args.n / batch_s:8,.0f}/s"
             f"  CPU {batch_cpu:6.2f} s"
         )
-        print(
-            f"  ratio batch / floor             {batch_s / floor_s:7.2f}    (target <= 1.0)"
-            f"  CPU {batch_cpu / floor_cpu:5.2f}"
-        )
+        wall_ratios = paired_ratios(floor_runs, batch_runs, 0)
+        cpu_ratios = paired_ratios(floor_runs, batch_runs, 1)
+        print(f"  ratio batch / floor             {spread(wall_ratios, '<= 1.0')}")
+        print(f"  CPU time, batch / floor         {spread(cpu_ratios)}")
 
         script = work / "minimal_typer.py"
         script.write_text(textwrap.dedent(MINIMAL_TYPER), encoding="utf-8")
         profile = str(ROOT / "examples" / "public-record" / "cjng-2025.yaml")
-        (typer_s, _), (check_s, _) = median_times(
+        typer_runs, check_runs = runs_in_turn(
             [[sys.executable, str(script), profile], [*FTO_CHECK, "check", profile]], args.runs
         )
         print(f"one check, median of {args.runs}")
-        print(f"  minimal typer app               {typer_s:7.3f} s")
-        print(f"  fto-check check                 {check_s:7.3f} s")
-        print(f"  ratio check / typer             {check_s / typer_s:7.2f}    (target <= 1.3)")
+        print(f"  minimal typer app               {median(t[0] for t in typer_runs):7.3f} s")
+        print(f"  fto-check check                 {median(t[0] for t in check_runs):7.3f} s")
+        start_ratios = paired_ratios(typer_runs, check_runs, 0)
+        print(f"  ratio check / typer             {spread(start_ratios, '<= 1.3')}")
 
         n_small = max(args.n // 10, 1)
         rss_small = peak_rss_mb([*FTO_CHECK, "batch", str(small), *jobs])
