@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
@@ -406,9 +407,12 @@ _STATUS_SEPARATORS = re.compile(r"[\s-]+")  # "not met", "not-met" → "not_met"
 
 
 def _status(value: Any) -> Any:
-    if isinstance(value, str):
-        return _STATUS_SEPARATORS.sub("_", value.strip().lower())
-    return value
+    return _status_name(value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=64)  # an example states ~7 statuses, in the same few spellings every time
+def _status_name(text: str) -> str:
+    return _STATUS_SEPARATORS.sub("_", text.strip().lower())
 
 
 ExpectedStatus = Annotated[Status, BeforeValidator(_status)]
