@@ -173,6 +173,22 @@ def test_seizing_a_vehicle_is_flagged_as_possible_hijacking(tmp_path):
     assert "boundary: the summary describes seizing a conveyance" in output
 
 
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("MEN SEIZED A FUEL TRUCK", True),  # whatever the case
+        ("They commandeered two buses", True),  # plurals: buses, lorries, ferries
+        ("Three lorries were hijacked at the border", True),
+        ("A carjacking on the ring road", False),  # no conveyance word of its own
+        ("The unseized cargo left on a truck", False),  # 'seiz' inside a word is no seizure
+        ("Gunmen seized the Carlos ranch", False),  # 'car' inside a word is no conveyance
+    ],
+)
+def test_the_seizure_note_reads_whole_words_in_any_case(tmp_path, summary, flagged):
+    output = boundary(tmp_path, f"{{date: 2024-01-01, summary: {summary}}}")
+    assert ("boundary: the summary describes seizing a conveyance" in output) is flagged
+
+
 def test_a_hijacking_for_money_is_flagged_as_outside_the_carve_out(tmp_path):
     """Boundary: (iii)(I) has no motive element, so a hijacking for profit still counts."""
     output = boundary(tmp_path, "{date: 2024-01-01, involves: [hijacking], motives: [financial]}")

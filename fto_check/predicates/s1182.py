@@ -349,11 +349,13 @@ def hijacking(ctx: Context, i: int, field: str = "involves") -> Finding:
     return finding
 
 
-_SEIZING = re.compile(r"\b(seiz|hijack|highjack|carjack|commandeer|took control)", re.IGNORECASE)
+# Matched against the casefolded summary, each word from its start: (?<!\w) rather than \b, and
+# no IGNORECASE, since either makes the engine try every position of every incident's summary
+# (about three times the cost, ~1 % of a batch).
+_SEIZING = re.compile(r"(?<!\w)(?:seiz|hijack|highjack|carjack|commandeer|took control)")
 _CONVEYANCE = re.compile(
-    r"\b(vehicle|car|truck|lorry|bus|convoy|vessel|ship|boat|tanker|ferry|aircraft|plane|"
-    r"airliner|jet|train)s?\b",
-    re.IGNORECASE,
+    r"(?<!\w)(?:vehicles?|cars?|trucks?|lorry|lorries|bus|buses|convoys?|vessels?|ships?|"
+    r"boats?|tankers?|ferry|ferries|aircraft|planes?|airliners?|jets?|trains?)\b"
 )
 
 
@@ -369,7 +371,7 @@ def _conveyance_boundary(ctx: Context, i: int, finding: Finding) -> str:
                 "activity even where a shooting done for money might not be."
             )
         return ""
-    summary = incident.summary or ""
+    summary = (incident.summary or "").casefold()
     if _SEIZING.search(summary) and _CONVEYANCE.search(summary):
         return (
             'Boundary: the summary describes seizing a conveyance. If that was "the highjacking '
