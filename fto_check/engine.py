@@ -15,7 +15,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from fto_check.findings import Change, FactUse, Finding, SourceInfo
+from fto_check.findings import NOTHING, Change, FactUse, Finding, SourceInfo
 from fto_check.law import Law, citation
 from fto_check.loader import SourceMap, field_path
 from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status, all_of, any_of
@@ -162,12 +162,12 @@ class Context:
         finding.basis = basis  # type: ignore[assignment]
         finding.subject = subject
         finding.version = label
-        finding.facts = facts or []
-        finding.missing = missing or []
+        finding.facts = facts or NOTHING
+        finding.missing = missing or NOTHING
         finding.readings = {name: self.readings[name] for name in consulted} if consulted else {}
-        finding.notes = notes or []
-        finding.children = children or []
-        finding.would_meet = would_meet or []
+        finding.notes = notes or NOTHING
+        finding.children = children or NOTHING
+        finding.would_meet = would_meet or NOTHING
         return finding
 
     def all_of(

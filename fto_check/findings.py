@@ -7,7 +7,7 @@ Plain dataclasses, not pydantic models: a batch builds thousands of findings a s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn
 
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
@@ -15,6 +15,25 @@ from pydantic.json_schema import SkipJsonSchema
 from fto_check.logic import Status
 
 REPORT_FORMAT_VERSION = 1
+
+
+class _Nothing(list):
+    """The empty list that every finding shares for a field it has nothing in.
+
+    A profile's ~55 findings have ~300 such fields (no facts, no fixes, no notes, no parts):
+    making and freeing a list for each was 1.6 % of a batch's instructions. Being shared, it
+    must never grow: it refuses to, loudly, rather than lend its items to every finding.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("this empty list is shared by findings: assign a new list instead")
+
+    append = extend = insert = __setitem__ = __iadd__ = _refuse
+
+
+NOTHING: list = _Nothing()
 
 
 @dataclass(slots=True)

@@ -195,6 +195,31 @@ def test_a_hijacking_for_money_is_flagged_as_outside_the_carve_out(tmp_path):
     assert "boundary: (iii)(I) has no motive element" in output
 
 
+def test_a_boundary_note_stays_on_its_own_finding():
+    """A finding with nothing in a field shares one empty list with the others: a note added
+    to one finding must reach no other."""
+    report = evaluate_dict(
+        {
+            "name": "X",
+            "as_of": "2024-06-30",
+            "incidents": [
+                {"date": "2024-01-01", "role": ["committed"], "intent_to_kill_or_injure": False}
+            ],
+        }
+    )
+    noted = [f.rule for f in report.criteria.walk() if f.notes]
+    assert noted == ["1182(a)(3)(B)(iv)(I)/intention"]
+
+
+def test_an_empty_field_of_a_finding_refuses_to_grow():
+    """Shared, it says so rather than lending an item to every finding that has none."""
+    report = evaluate_dict({"name": "X", "as_of": "2024-06-30"})
+    empty = next(f for f in report.criteria.walk() if not f.notes)
+    with pytest.raises(TypeError, match="shared"):
+        empty.notes.append("a note")
+    assert all(not f.notes for f in report.criteria.walk())
+
+
 ASSERTED = """\
 name: Asserted
 as_of: 2024-06-30

@@ -146,12 +146,13 @@ def intention_to_kill(ctx: Context, i: int) -> Finding:
         no="the circumstances do not indicate an intention to kill or seriously injure",
     )
     if finding.status is NOT_MET:
-        finding.notes.append(
+        finding.notes = [
+            *finding.notes,
             "Boundary: committing or inciting an act is engaging in terrorist activity under "
             '(iv)(I) only "under circumstances indicating an intention to cause death or serious '
             'bodily injury". Without that, the organization may still engage through another '
-            "mode of (iv): preparing or planning it (II), or affording material support (VI)."
-        )
+            "mode of (iv): preparing or planning it (II), or affording material support (VI).",
+        ]
     return finding
 
 
@@ -345,7 +346,7 @@ def hijacking(ctx: Context, i: int, field: str = "involves") -> Finding:
     if field == "involves":
         note = _conveyance_boundary(ctx, i, finding)
         if note:
-            finding.notes.append(note)
+            finding.notes = [*finding.notes, note]
     return finding
 
 

@@ -455,7 +455,7 @@ def intent_shown(ctx: Context) -> Finding:
         what="intent",
     )
     if any(f.path == "intent.public_threats" and f.value is True for f in finding.facts):
-        finding.notes.append(THREAT_BOUNDARY)
+        finding.notes = [*finding.notes, THREAT_BOUNDARY]
     return finding
 
 
