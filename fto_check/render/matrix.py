@@ -91,13 +91,14 @@ def _distance(
     if found is not None:
         return found
     if not finding.children:
-        found = (int(finding.status is status), -int(finding.status is MET), -len(finding.facts))
+        is_status, is_met = finding.status is status, finding.status is MET
+        found = (1 if is_status else 0, -1 if is_met else 0, -len(finding.facts))
     else:
         parts = [_distance(c, status, known) for c in finding.children]
         if finding.combine == "any-of":
             found = min(parts)
-        else:
-            found = (sum(p[0] for p in parts), sum(p[1] for p in parts), sum(p[2] for p in parts))
+        else:  # each part is a (changes, -met, -facts) triple: add them up term by term
+            found = tuple(map(sum, zip(*parts, strict=True)))
     known[id(finding)] = found
     return found
 
