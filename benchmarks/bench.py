@@ -23,13 +23,13 @@ import argparse
 import compileall
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
@@ -106,10 +106,6 @@ def runs_in_turn(cmds: list[list[str]], runs: int) -> list[list[tuple[float, flo
 def paired_ratios(base: list[tuple[float, float]], other: list[tuple[float, float]], part: int):
     """other / base for each pair of runs made one after the other (part 0: wall, 1: CPU)."""
     return [o[part] / b[part] for b, o in zip(base, other, strict=True)]
-
-
-def median(values) -> float:
-    return statistics.median(values)
 
 
 def spread(ratios: list[float], target: str = "") -> str:

@@ -175,7 +175,7 @@ def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Itera
         yield from _build(parser, text, path, line_offset, single)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (0, 0)
+        line, col = _at(mark, line_offset) if mark else (0, 0)
         problem = e.problem or e.context or "invalid YAML"
         if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 scans flow nesting ahead of us
             raise _refuse(path, line, col, _TOO_DEEP) from None
