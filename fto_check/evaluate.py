@@ -23,9 +23,12 @@ def evaluate(
     as_of: date | None = None,
     readings: dict[str, str] | None = None,
     sha256: str = "",
+    provenance: bool = True,
 ) -> Report:
     """Apply § 1189(a)(1) to `profile`. `as_of` and `readings` override the profile's own.
 
+    With `provenance=False` the facts a finding cites carry no line, column or sources: the
+    statuses and reasons are the same, for a batch row, which shows no more.
     Raises InputError when there is no date to judge on, or one before the statute existed.
     """
     path = source.path if source else "<profile>"
@@ -48,7 +51,14 @@ def evaluate(
             field="as_of",
         )
     chosen = resolve(profile.readings, readings or {})
-    ctx = Context(profile=profile, source=source, as_of=day, readings=chosen, law=load_law())
+    ctx = Context(
+        profile=profile,
+        source=source,
+        as_of=day,
+        readings=chosen,
+        law=load_law(),
+        provenance=provenance,
+    )
     root = ctx.apply("1189(a)(1)")
     applied = dict(sorted(ctx.applied.items()))
     return Report(

@@ -332,3 +332,22 @@ def test_a_failure_mid_run_leaves_the_old_output_intact(folder, monkeypatch, fai
     assert result.exit_code != 0
     assert out.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in folder.path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.yaml")), ids=lambda p: p.stem)
+def test_a_row_judged_without_provenance_is_the_row_judged_with_it(path):
+    """A batch judges without each fact's place and sources, which a row does not show: every
+    finding keeps its status, reason and the paths of its facts."""
+    from fto_check.evaluate import evaluate
+    from fto_check.read import read_profile
+
+    loaded = read_profile(path)
+    full = evaluate(loaded.profile, loaded.source)
+    lean = evaluate(loaded.profile, loaded.source, provenance=False)
+    assert matrix.row(lean, str(path)) == matrix.row(full, str(path))
+    assert _decisions(lean) == _decisions(full)
+    assert all(u.line == 0 and not u.sources for f in lean.criteria.walk() for u in f.facts)
+
+
+def _decisions(report) -> list[tuple]:
+    return [(f.rule, f.status, f.reason, [u.path for u in f.facts]) for f in report.criteria.walk()]

@@ -245,7 +245,11 @@ def judge(item: Item) -> dict[str, Any]:
         else:
             loaded = parse_profile(raw, "<stdin>", max_bytes=options.max_bytes, line_offset=offset)
         report = evaluate(
-            loaded.profile, loaded.source, as_of=options.as_of, readings=options.readings
+            loaded.profile,
+            loaded.source,
+            as_of=options.as_of,
+            readings=options.readings,
+            provenance=False,  # a row shows no fact's place or sources
         )
     except InputError as e:
         problem: InputError | str = e

@@ -536,7 +536,7 @@ def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
     # review (PMOI v. Dep't of State, 182 F.3d 17 (D.C. Cir. 1999)); a profile may assert it.
     status = MET if finding.threatens else NOT_MET
     loc = ("threat_to_us", "secretary_finding")
-    line, col = ctx.source.position(loc) if ctx.source else (0, 0)
+    line, col, sources = ctx.provenance_of(loc, finding.sources)
     use = FactUse(
         "threat_to_us.secretary_finding",
         {
@@ -545,7 +545,7 @@ def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
         },
         line,
         col,
-        ctx.resolve_sources(finding.sources),
+        sources,
     )
     on = f" of {finding.date}" if finding.date else ""
     reason = (
