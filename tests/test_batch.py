@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 
 from fto_check.cli import app
 from fto_check.commands import batch
+from fto_check.evaluate import evaluate
+from fto_check.read import read_profile
 from fto_check.render import matrix
 
 runner = CliRunner()
@@ -338,9 +340,6 @@ def test_a_failure_mid_run_leaves_the_old_output_intact(folder, monkeypatch, fai
 def test_a_row_judged_without_provenance_is_the_row_judged_with_it(path):
     """A batch judges without each fact's place and sources, which a row does not show: every
     finding keeps its status, reason and the paths of its facts."""
-    from fto_check.evaluate import evaluate
-    from fto_check.read import read_profile
-
     loaded = read_profile(path)
     full = evaluate(loaded.profile, loaded.source)
     lean = evaluate(loaded.profile, loaded.source, provenance=False)

@@ -195,7 +195,6 @@ def test_a_file_without_read_permission(tmp_path):
 
 def _fifo_fed(tmp_path, content: bytes):
     """A named pipe with a thread writing `content` into it: a file that has no size."""
-
     path = tmp_path / "pipe.yaml"
     os.mkfifo(path)
 
