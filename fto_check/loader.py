@@ -86,10 +86,11 @@ class SourceMap:
         mark = self.values.get(loc)
         return _at(mark, self.line_offset) if mark is not None else None
 
-    def key_position(self, loc: Path_) -> tuple[int, int] | None:
-        """Where the key of the mapping entry at `loc` is, if the document has one there."""
+    def key_position(self, loc: Path_) -> tuple[int, int]:
+        """Where the key of the mapping entry at `loc` is: what an error about a field's name
+        points at. Without one there, the closest position to `loc`."""
         mark = self.keys.get(loc)
-        return _at(mark, self.line_offset) if mark is not None else None
+        return _at(mark, self.line_offset) if mark is not None else self.position(loc)
 
     def line_text(self, line: int) -> str:
         lines = self.text.splitlines()

@@ -167,7 +167,7 @@ def _problem(err: dict[str, Any], doc: Document) -> Problem:
             if close
             else (f"expected one of: {', '.join(expected)}" if expected else "")
         )
-        line, col = source.key_position(loc) or source.position(loc)
+        line, col = source.key_position(loc)
         return Problem(source.path, line, col, message, field_path(loc[:-1]) or "profile", hint)
     if kind == "missing":
         message = "required field is missing"
@@ -263,7 +263,7 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
             problems.append(
                 Problem(
                     source.path,
-                    *(source.key_position(loc) or source.position(loc)),
+                    *source.key_position(loc),
                     f"unknown reading {name!r}",
                     "readings",
                     f"did you mean {close[0]!r}?" if close else f"readings: {', '.join(known)}",
@@ -285,7 +285,7 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
             problems.append(
                 Problem(
                     source.path,
-                    *(source.key_position(loc) or source.position(loc)),
+                    *source.key_position(loc),
                     f"unknown expectation {key!r}",
                     "expect",
                     f"expected one of: {', '.join(EXPECT_KEYS)}",
