@@ -5,8 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import signal
+import struct
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -264,6 +269,33 @@ def test_auto_jobs_stay_serial_for_small_batches():
     """Without --jobs a small batch runs in one process; --jobs never exceeds the inputs."""
     assert batch.worker_count(None, 10) == 1
     assert batch.worker_count(4, 2) == 2
+
+
+def _send_half_a_message(result_pipe: int, sent: Path) -> None:
+    """In a worker: what a worker killed while sending its rows leaves in the result pipe."""
+    os.write(result_pipe, struct.pack("!i", 1 << 20) + b"rows")  # 4 bytes of a 1 MiB message
+    sent.touch()
+    time.sleep(60)  # killed long before this ends
+
+
+def test_workers_killed_while_sending_their_rows_leave_a_pool_that_shuts_down(tmp_path):
+    """A batch stopped early (`| head`, Ctrl-C) kills its workers, perhaps half-way through
+    sending a chunk's rows: the pool must not wait for the rest of that message."""
+    pool = ProcessPoolExecutor(1, multiprocessing.get_context("fork"))
+    sent = tmp_path / "sent"
+    pool.submit(_send_half_a_message, pool._result_queue._writer.fileno(), sent)
+    deadline = time.monotonic() + 10
+    while not sent.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert sent.exists(), "the worker never started"
+
+    stopping = threading.Thread(target=lambda: (batch.kill_workers(pool), pool.shutdown()))
+    stopping.start()
+    stopping.join(timeout=10)
+    hung = stopping.is_alive()
+    if hung:  # end the pool's wait as the fix does, or pytest would wait for it at exit
+        pool._result_queue._writer.close()
+    assert not hung, "the pool still waits for the killed worker's rows"
 
 
 @given(n=st.integers(0, 5000), workers=st.integers(1, 8))

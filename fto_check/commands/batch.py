@@ -316,11 +316,27 @@ def results(
     except BaseException:
         # stopped early (a signal, an error, the reader gone): the rest is not wanted, and a
         # worker may be stuck in a read that never returns, so kill the workers, do not wait
-        for process in list(pool._processes.values()):  # 3.14: pool.kill_workers()
-            process.kill()
+        kill_workers(pool)
         raise
     finally:
         pool.shutdown(wait=True)
+
+
+def kill_workers(pool: Any) -> None:
+    """Kill a ProcessPoolExecutor's workers, so that it shuts down as broken, and promptly.
+
+    A worker killed while it sends a chunk's rows (more than a pipe holds) leaves half a message
+    in the result pipe, and the pool's manager thread would wait for the rest forever: this
+    process holds the pipe's write end too. Once the workers are dead, closing that end turns
+    the wait into end-of-file. The pool offers neither step (3.14 has `kill_workers`, which
+    does not close the pipe), hence its private attributes.
+    """
+    processes = list(pool._processes.values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()  # dead: their ends of the pipe are closed
+    pool._result_queue._writer.close()
 
 
 def chunks(n: int, workers: int) -> Iterator[tuple[int, int]]:
