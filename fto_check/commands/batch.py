@@ -297,7 +297,8 @@ def results(
 
     # fork: the workers start with the law, readings and modules already loaded (spawn would
     # re-import everything, ~0.4 s). An executor, not a Pool: a worker that dies raises
-    # BrokenProcessPool instead of leaving the batch waiting forever.
+    # BrokenProcessPool instead of leaving the batch waiting forever (unless it dies in the
+    # microseconds it takes to send a chunk's rows: see kill_workers).
     context = multiprocessing.get_context("fork")
     from fto_check import evaluate  # noqa: F401 - loaded here, judge's imports are free in workers
     from fto_check.law import load_law
