@@ -22,13 +22,16 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from fto_check.commands import EXIT_NOT_MET, EXIT_OK, exit_code, parse_day
 from fto_check.errors import InputError, UsageError
 from fto_check.logic import Status
 from fto_check.readings import parse_option, resolve
 from fto_check.render import matrix
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Measured on 2 cores (benchmarks/bench.py): forking a pool costs ~0.03 s, and a profile
 # ~1 ms, so from about a thousand profiles two processes finish well ahead of one. Chunks of a
@@ -316,14 +319,14 @@ def results(
             yield futures.popleft().result()
     except BaseException:
         # stopped early (a signal, an error, the reader gone): the rest is not wanted, and a
-        # worker may be stuck in a read that never returns, so kill the workers, do not wait
+        # worker may be stuck in a read that never returns: kill the workers, not wait for them
         kill_workers(pool)
         raise
     finally:
         pool.shutdown(wait=True)
 
 
-def kill_workers(pool: Any) -> None:
+def kill_workers(pool: ProcessPoolExecutor) -> None:
     """Kill a ProcessPoolExecutor's workers, so that it shuts down as broken, and promptly.
 
     A worker killed while it sends a chunk's rows (more than a pipe holds) leaves half a message
