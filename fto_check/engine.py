@@ -240,8 +240,6 @@ class Context:
             raw, value_loc = raw.value, sourced_value_loc
             if raw is None:
                 return None, None, path
-        if not self.provenance:  # the value alone, cheaply: a batch reads ~30 facts a profile
-            return raw, FactUse(path, _plain(raw), 0, 0, NOTHING), path
         line, col, sources = self.provenance_of(value_loc, refs)
         return raw, FactUse(path, _plain(raw), line, col, sources), path
 

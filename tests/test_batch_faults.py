@@ -97,6 +97,14 @@ def group_alive(pgid: int) -> bool:
     return True
 
 
+def group_ended(pgid: int, within: float = 5.0) -> bool:
+    """Whether every process of the group has ended, waiting up to `within` seconds."""
+    deadline = time.monotonic() + within
+    while group_alive(pgid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return not group_alive(pgid)
+
+
 def test_a_parallel_batch_whose_reader_goes_away_leaves_no_worker_running(big_batch):
     """`fto-check batch DIR | head -1`: the batch ends, and its workers with it."""
     proc = start("--jobs", "2", "--format", "jsonl", big_batch)
@@ -104,10 +112,7 @@ def test_a_parallel_batch_whose_reader_goes_away_leaves_no_worker_running(big_ba
         assert proc.stdout.readline().startswith(b"{")
         proc.stdout.close()  # the reader has gone: the next write fails with EPIPE
         proc.wait(timeout=STARTUP_LIMIT)
-        deadline = time.monotonic() + 5
-        while group_alive(proc.pid) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert not group_alive(proc.pid), "a worker of the batch is still running"
+        assert group_ended(proc.pid), "a worker of the batch is still running"
         assert "Traceback" not in proc.stderr.read().decode()
     finally:
         if group_alive(proc.pid):
@@ -122,10 +127,7 @@ def test_a_parallel_batch_killed_outright_leaves_no_worker_running(big_batch):
         assert proc.stdout.readline().startswith(b"{")  # mid-run: the workers are at work
         proc.kill()
         proc.wait(timeout=STARTUP_LIMIT)
-        deadline = time.monotonic() + 5
-        while group_alive(proc.pid) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert not group_alive(proc.pid), "a worker outlived the batch"
+        assert group_ended(proc.pid), "a worker outlived the batch"
     finally:
         if group_alive(proc.pid):
             os.killpg(proc.pid, signal.SIGKILL)
