@@ -1,3 +1,3 @@
-from fto_check.cli import main
+from fto_check.cli.app import main
 
 main()

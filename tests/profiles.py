@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from fto_check.evaluate import evaluate
-from fto_check.findings import Finding, Report
-from fto_check.profile import Profile
+from fto_check.profile.model import Profile
+from fto_check.reasoning.evaluate import evaluate
+from fto_check.reasoning.findings import Finding, Report
 
 INCIDENT = {
     "id": "market-bombing",

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from fto_check.profile import Act, Motive, Role, Target, ThreatOrigin
-from fto_check.readings import all_readings
+from fto_check.law.readings import all_readings
+from fto_check.profile.model import Act, Motive, Role, Target, ThreatOrigin
 
 countries = st.sampled_from(["US", "MX", "CO", "LB", "SY", "NO", "XK"])
 booleans = st.booleans()

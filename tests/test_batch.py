@@ -19,10 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from fto_check.cli import app
-from fto_check.commands import batch
-from fto_check.evaluate import evaluate
-from fto_check.read import read_profile
+from fto_check.cli.app import app
+from fto_check.cli.commands import batch
+from fto_check.profile.read import read_profile
+from fto_check.reasoning.evaluate import evaluate
 from fto_check.render import matrix
 
 runner = CliRunner()

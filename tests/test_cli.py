@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from fto_check.cli import app
+from fto_check.cli.app import app
 from fto_check.render.json import parse
 
 runner = CliRunner()
@@ -209,7 +209,7 @@ def test_the_program_exits_with_the_commands_code_and_all_its_output(write, text
 
 def test_a_command_runs_with_the_garbage_collector_back_on(monkeypatch):
     """`main` turns the collector off for start-up; the command itself runs with it on."""
-    from fto_check import cli
+    from fto_check.cli import app as cli
 
     frozen, seen = [], []
     monkeypatch.setattr(cli.gc, "freeze", lambda: frozen.append(True))

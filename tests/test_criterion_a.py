@@ -2,7 +2,7 @@
 
 from profiles import evaluate_dict, finding, with_, without
 
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 
 
 def status(data, rule="1189(a)(1)(A)", **readings):

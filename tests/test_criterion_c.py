@@ -4,7 +4,7 @@ of United States nationals or the national security of the United States" (§ 11
 import pytest
 from profiles import evaluate_dict, finding, with_, without
 
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 
 
 def status(data, rule="1189(a)(1)(C)", **readings):

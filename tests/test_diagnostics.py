@@ -13,7 +13,7 @@ import pytest
 from profiles import evaluate_dict
 from typer.testing import CliRunner
 
-from fto_check.cli import app
+from fto_check.cli.app import app
 
 EXAMPLES = sorted(Path(__file__).parent.parent.glob("examples/**/*.yaml"))
 runner = CliRunner()

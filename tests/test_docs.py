@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fto_check.commands.rules import REGENERATE, document
+from fto_check.cli.commands.rules import REGENERATE, document
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "criteria.md"
 
@@ -23,8 +23,8 @@ def test_the_document_says_how_to_regenerate_it_at_the_top():
 
 def test_the_document_covers_every_clause_the_checker_encodes():
     """Each clause with a rule has its own section, anchored by its id."""
-    from fto_check.catalog import coverage
-    from fto_check.commands.explain import anchor
+    from fto_check.reasoning.catalog import coverage
+    from fto_check.render.prose import anchor
 
     text = DOC.read_text(encoding="utf-8")
     for cover in coverage():

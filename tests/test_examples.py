@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from fto_check.evaluate import evaluate
-from fto_check.expect import ROUTES, mismatches, missing_keys, outcome
-from fto_check.logic import MET, NOT_MET
-from fto_check.profile import SourcedFact
-from fto_check.read import Loaded, read_profile
+from fto_check.profile.model import SourcedFact
+from fto_check.profile.read import Loaded, read_profile
+from fto_check.reasoning.evaluate import evaluate
+from fto_check.reasoning.expect import ROUTES, mismatches, missing_keys, outcome
+from fto_check.reasoning.logic import MET, NOT_MET
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

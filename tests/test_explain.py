@@ -10,10 +10,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from fto_check import catalog
-from fto_check.cli import app
-from fto_check.engine import RULES
-from fto_check.law import load_law
+from fto_check.cli.app import app
+from fto_check.law.statute import load_law
+from fto_check.reasoning import catalog
+from fto_check.reasoning.engine import RULES
 
 LAW = load_law()
 
@@ -258,8 +258,9 @@ def test_every_encoded_clause_has_teaching_text_and_every_entry_names_something(
 def test_explain_and_rules_are_imported_only_when_run():
     """Starting the CLI (or asking for --help) imports neither the catalog nor pydantic."""
     code = (
-        "import sys, fto_check.cli; "
-        "assert not {'fto_check.catalog', 'fto_check.commands.explain', 'pydantic'} & "
+        "import sys, fto_check.cli.app; "
+        "assert not {'fto_check.reasoning.catalog', 'fto_check.cli.commands.explain', "
+        "'pydantic'} & "
         "set(sys.modules), sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -268,8 +269,8 @@ def test_explain_and_rules_are_imported_only_when_run():
 def test_every_clause_rule_and_reading_is_found_by_its_own_id_and_explained():
     """Each id that `rules` and `rules --coverage` print resolves to itself, and its
     explanation renders as text, Markdown and JSON."""
-    from fto_check.commands import explain
-    from fto_check.readings import all_readings
+    from fto_check.cli.commands import explain
+    from fto_check.law.readings import all_readings
 
     for item in [*LAW.clauses, *RULES, *all_readings()]:
         target = catalog.resolve(item)

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from profiles import evaluate_dict
 from strategies import profiles
 
-from fto_check.errors import InputError
-from fto_check.read import parse_profile
+from fto_check.base.errors import InputError
+from fto_check.profile.read import parse_profile
 from fto_check.render.json import parse, render, schema
 
 FAST = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

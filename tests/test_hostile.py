@@ -12,7 +12,7 @@ from contextlib import suppress
 import pytest
 from typer.testing import CliRunner
 
-from fto_check.cli import app
+from fto_check.cli.app import app
 
 runner = CliRunner()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from profiles import evaluate_dict, finding
 
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 
 INTENT = "1189(a)(1)(B)/intent"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fto_check import law
+from fto_check.law import statute as law
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from fto_check.law import FTO_STATUTE_ENACTED, Clause, Section, load_law
-from fto_check.loader import load_document
-from fto_check.resources import data_dir
+from fto_check.base.loader import load_document
+from fto_check.base.resources import data_dir
+from fto_check.law.statute import FTO_STATUTE_ENACTED, Clause, Section, load_law
 
 RULES = data_dir("rules")
 SOURCES = RULES / "sources"

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 from profiles import evaluate_dict, finding
 
-from fto_check.errors import InputError
-from fto_check.lint import CONTRADICTIONS, WARNINGS
-from fto_check.logic import NOT_MET
-from fto_check.read import parse_profile
+from fto_check.base.errors import InputError
+from fto_check.profile.lint import CONTRADICTIONS, WARNINGS
+from fto_check.profile.read import parse_profile
+from fto_check.reasoning.logic import NOT_MET
 
 
 def contradiction(text: str) -> str:

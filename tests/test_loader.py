@@ -2,8 +2,8 @@
 
 import pytest
 
-from fto_check.errors import InputError
-from fto_check.loader import load_chunk, load_document, read_bytes, split_documents
+from fto_check.base.errors import InputError
+from fto_check.base.loader import load_chunk, load_document, read_bytes, split_documents
 
 
 def load(text: str):

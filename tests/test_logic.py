@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fto_check.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool, negate
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool, negate
 
 statuses = st.sampled_from([MET, NOT_MET, UNDETERMINED])
 status_lists = st.lists(statuses, max_size=6)

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from fto_check import __version__
-from fto_check.cli import app
-from fto_check.law import load_law
+from fto_check.cli.app import app
+from fto_check.law.statute import load_law
 
 runner = CliRunner()
 EXAMPLES = sorted(Path(__file__).parent.parent.glob("examples/**/*.yaml"))

@@ -10,13 +10,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from fto_check.cli import app
-from fto_check.errors import InputError
-from fto_check.evaluate import evaluate
-from fto_check.interview import NEW_INCIDENT, Interview, Question, Unknown, template, to_yaml
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
-from fto_check.profile import Profile
-from fto_check.read import parse_profile, read_profile
+from fto_check.base.errors import InputError
+from fto_check.cli.app import app
+from fto_check.profile.model import Profile
+from fto_check.profile.read import parse_profile, read_profile
+from fto_check.reasoning.evaluate import evaluate
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.teaching.interview import (
+    NEW_INCIDENT,
+    Interview,
+    Question,
+    Unknown,
+    template,
+    to_yaml,
+)
 
 runner = CliRunner()
 

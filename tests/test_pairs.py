@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from fto_check.evaluate import evaluate
-from fto_check.loader import load_document
-from fto_check.read import read_profile
+from fto_check.base.loader import load_document
+from fto_check.profile.read import read_profile
+from fto_check.reasoning.evaluate import evaluate
 
 PAIRS_DIR = Path(__file__).resolve().parents[1] / "examples" / "minimal-pairs"
 FILES = sorted(PAIRS_DIR.glob("*.yaml"))

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from fto_check.errors import InputError
-from fto_check.read import parse_profile
+from fto_check.base.errors import InputError
+from fto_check.profile.read import parse_profile
 
 
 def parse(text: str):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from profiles import evaluate_dict
 from strategies import fact_paths, profiles
 
-from fto_check.logic import UNDETERMINED, all_of
+from fto_check.reasoning.logic import UNDETERMINED, all_of
 from fto_check.render.json import render
 
 SETTINGS = settings(max_examples=150, deadline=None)

@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from fto_check.cli import app
-from fto_check.evaluate import evaluate
-from fto_check.findings import Change
-from fto_check.law import load_law
-from fto_check.lesson import clause_of, closure
-from fto_check.logic import MET
-from fto_check.profile import Profile
-from fto_check.whynot import apply
+from fto_check.cli.app import app
+from fto_check.law.statute import load_law
+from fto_check.profile.model import Profile
+from fto_check.reasoning.evaluate import evaluate
+from fto_check.reasoning.findings import Change
+from fto_check.reasoning.logic import MET
+from fto_check.reasoning.whynot import apply
+from fto_check.teaching.lesson import clause_of, closure
 
 runner = CliRunner()
 
@@ -119,7 +119,7 @@ def test_the_same_seed_draws_the_same_quiz():
 @given(seed=st.integers(min_value=0, max_value=10**6))
 def test_any_seed_gives_keys_the_engine_agrees_with(seed):
     """Whatever the seed, every answer key is what the engine says."""
-    from fto_check.drills import generate, to_json
+    from fto_check.teaching.drills import generate, to_json
 
     for i, question in enumerate(generate(seed=seed, count=4)):
         data = json.loads(json.dumps(to_json(question, i + 1)))
@@ -206,7 +206,7 @@ def test_wrong_answers_score_nothing_and_name_the_clauses_missed(quiz):
 )  # fmt: skip
 def test_a_status_can_be_answered_in_short(typed, right):
     """met/m, not met/n, undetermined/u/? all name their status."""
-    from fto_check.drills import STATUS_CHOICES, Question, parse
+    from fto_check.teaching.drills import STATUS_CHOICES, Question, parse
 
     question = Question("status", "A", None, "", STATUS_CHOICES, [right], "", [], [], [])
     assert parse(question, typed) == [right]
@@ -237,7 +237,7 @@ def test_q_stops_the_quiz_with_the_score_so_far():
 def test_moving_across_an_amendment_keeps_every_interval():
     """Dates move by whole years, together: as_of lands on the other side of 26 October 2001
     and each incident keeps its distance from it."""
-    from fto_check.drills import across, base, examples
+    from fto_check.teaching.drills import across, base, examples
 
     patriot = date(2001, 10, 26)
     for name, _ in examples():

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from fto_check.cli import app
-from fto_check.readings import all_readings
+from fto_check.cli.app import app
+from fto_check.law.readings import all_readings
 
 runner = CliRunner()
 ROOT = Path(__file__).parent.parent

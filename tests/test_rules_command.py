@@ -9,10 +9,10 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from fto_check.cli import app
-from fto_check.engine import RULES
-from fto_check.law import load_law
-from fto_check.readings import all_readings
+from fto_check.cli.app import app
+from fto_check.law.readings import all_readings
+from fto_check.law.statute import load_law
+from fto_check.reasoning.engine import RULES
 
 
 def _rules(*args: str, code: int = 0):

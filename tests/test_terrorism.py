@@ -4,7 +4,7 @@ noncombatant targets by subnational groups or clandestine agents" — each eleme
 import pytest
 from profiles import evaluate_dict, finding, with_, without
 
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 
 
 def status(data, rule="2656f(d)(2)", **readings):

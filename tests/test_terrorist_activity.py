@@ -3,7 +3,7 @@
 import pytest
 from profiles import evaluate_dict, finding, with_, without
 
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 
 
 def status(data, rule, *, as_of=None, **readings):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fto_check.cli import app
-from fto_check.law import load_law
+from fto_check.cli.app import app
+from fto_check.law.statute import load_law
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def test_it_never_pauses_when_input_is_not_a_terminal():
 
 def test_on_a_terminal_it_waits_between_steps_and_q_stops(monkeypatch, capsys):
     """On a terminal each step waits for Enter; q ends the tour there."""
-    from fto_check.commands import tour as command
+    from fto_check.cli.commands import tour as command
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

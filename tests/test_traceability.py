@@ -15,10 +15,10 @@ from itertools import pairwise
 import pytest
 from typer.testing import CliRunner
 
-from fto_check.catalog import coverage, in_force, tree
-from fto_check.cli import app
-from fto_check.engine import RULES
-from fto_check.law import FTO_STATUTE_ENACTED, load_law
+from fto_check.cli.app import app
+from fto_check.law.statute import FTO_STATUTE_ENACTED, load_law
+from fto_check.reasoning.catalog import coverage, in_force, tree
+from fto_check.reasoning.engine import RULES
 
 LAW = load_law()
 PATRIOT = date(2001, 10, 26)

@@ -1,4 +1,4 @@
-"""What would change the outcome (`fto_check.whynot`), as laws and as examples.
+"""What would change the outcome (`fto_check.reasoning.whynot`), as laws and as examples.
 
 1. Made to the profile, any one choice of each step of a proposed fix meets its criterion.
 2. Fixes are worked out from the finding tree, smallest first, and a profile with no incident
@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from strategies import optional, profiles, subsets
 from typer.testing import CliRunner
 
-from fto_check import whynot
-from fto_check.cli import app
-from fto_check.evaluate import evaluate
-from fto_check.loader import load_document
-from fto_check.logic import MET
-from fto_check.profile import Act, Motive, Profile
+from fto_check.base.loader import load_document
+from fto_check.cli.app import app
+from fto_check.profile.model import Act, Motive, Profile
+from fto_check.reasoning import whynot
+from fto_check.reasoning.evaluate import evaluate
+from fto_check.reasoning.logic import MET
 
 EXAMPLES = sorted(Path(__file__).parent.parent.glob("examples/**/*.yaml"))
 

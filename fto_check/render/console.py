@@ -33,7 +33,7 @@ class Out:
     def wrapped(self, text: str, indent: int, hang: int, *, style: str = "") -> None:
         """`text` filled to the width `explain` uses, the first line indented by `indent`
         columns and the others by `hang`."""
-        from fto_check.commands.explain import wrap
+        from fto_check.render.prose import wrap
 
         for i, line in enumerate(wrap(text, indent, hang)):
             pad = indent if i == 0 else hang

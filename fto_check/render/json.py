@@ -6,7 +6,7 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
-from fto_check.findings import Report
+from fto_check.reasoning.findings import Report
 
 
 @cache

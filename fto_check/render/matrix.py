@@ -12,10 +12,10 @@ import csv
 import json
 from typing import IO, Any
 
-from fto_check.errors import InputError
-from fto_check.expect import outcome
-from fto_check.findings import Finding, Report
-from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status
+from fto_check.base.errors import InputError
+from fto_check.reasoning.expect import outcome
+from fto_check.reasoning.findings import Finding, Report
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 
 # (key in a row, table header, CSV/Markdown header); status columns follow `expect.outcome`.
 STATUS_COLUMNS = (

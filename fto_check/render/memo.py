@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from fto_check.findings import FactUse, Finding, Report
-from fto_check.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.reasoning.findings import FactUse, Finding, Report
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 from fto_check.render.text import (
     LETTER,
     cites,
@@ -76,7 +76,7 @@ def _memo(report: Report) -> Iterator[str]:
 
 class _Memo:
     def __init__(self, report: Report) -> None:
-        from fto_check.law import load_law
+        from fto_check.law.statute import load_law
 
         self.report = report
         self.day = date.fromisoformat(report.as_of)
@@ -291,8 +291,8 @@ class _Memo:
     # -- readings and conclusion --------------------------------------------------------------
 
     def readings(self) -> Iterator[str]:
-        from fto_check.contest import consulted
-        from fto_check.readings import all_readings
+        from fto_check.law.readings import all_readings
+        from fto_check.reasoning.contest import consulted
 
         names = consulted(self.report)
         if not names:

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from fto_check.findings import Change, FactUse, Finding, Fix, Report, SourceInfo
-from fto_check.logic import MET, NOT_MET, UNDETERMINED, Status
+from fto_check.reasoning.findings import Change, FactUse, Finding, Fix, Report, SourceInfo
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 
 Segment = tuple[str, str]  # (text, rich style name or "")
 Line = list[Segment]
@@ -572,7 +572,7 @@ def receipt(report: Report) -> Iterator[Line]:
 
 def law_summary(report: Report) -> list[str]:
     """Per statutory section, the law as in force on `as_of` and its latest change applied."""
-    from fto_check.law import load_law
+    from fto_check.law.statute import load_law
 
     law = load_law()
     day = date.fromisoformat(report.as_of)

@@ -1,0 +1,452 @@
+"""The command line: options in, `commands.<name>.run(...)` out, its return value the exit code.
+
+Thin on purpose, and light: only typer is imported at start-up. Each command imports what it
+needs when it runs, so `--help` and quick commands never pay for pydantic or YAML.
+"""
+
+# No `from __future__ import annotations` here, unlike the other modules: typer reads every
+# command's annotations at each start-up, and string annotations it would compile and evaluate
+# again each time (about 6 ms of every run).
+import gc
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fto_check import __version__
+from fto_check.base.limits import MAX_BYTES
+
+EXIT_CODES = (
+    "Exit codes: 0 every criterion met for every profile; 1 some criterion not met; "
+    "3 none not met but some undetermined; 2 usage or input error."
+)
+
+# Typer's rich help prints a type after every option, `<bool>` after a flag too, as if it took a
+# value. An empty metavar leaves the type column blank, so a flag reads as one (`--help` itself is
+# typer's and keeps it).
+FLAG = ""
+
+app = typer.Typer(
+    name="fto-check",
+    help="Check organization profiles against the criteria for designating a foreign terrorist "
+    "organization, 8 U.S.C. § 1189(a)(1)(A)–(C), and explain why each is met or not.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class DocFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"fto-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            metavar=FLAG,
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Check organization profiles against 8 U.S.C. § 1189(a)(1)."""
+
+
+@app.command(epilog=EXIT_CODES)
+def check(
+    profiles: Annotated[
+        list[Path], typer.Argument(metavar="PROFILE...", help="YAML profile files.")
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="Output format: text, json, or markdown (a reasoned memo)."
+        ),
+    ] = Format.text,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge on this date (law and facts) instead of the profile's as_of.",
+        ),
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            metavar="NAME=VALUE",
+            help="Choose a reading of a contested term (repeatable).",
+        ),
+    ] = None,
+    why_not: Annotated[
+        bool,
+        typer.Option(
+            "--why-not",
+            metavar=FLAG,
+            help="Show what facts would make each criterion not met, met (always in JSON).",
+        ),
+    ] = False,
+    all_readings: Annotated[
+        bool,
+        typer.Option(
+            "--all-readings",
+            metavar=FLAG,
+            help="Judge under every combination of the readings that matter; mark what they "
+            "contest.",
+        ),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """Check profiles: each criterion met, not met or undetermined, and why."""
+    from fto_check.cli.commands import check as command
+
+    _run(
+        command.run,
+        profiles,
+        fmt=fmt.value,
+        as_of=as_of,
+        readings=reading or [],
+        max_bytes=max_bytes,
+        why_not=why_not,
+        all_readings=all_readings,
+    )
+
+
+class BatchFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command(
+    epilog=EXIT_CODES + " With --check-expected: 0 when every profile matches its expect: "
+    "block, else 1."
+)
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Profile files, directories (searched for *.yaml and *.yml), or - for a "
+            "stream of ----separated profiles on standard input.",
+        ),
+    ],
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: table on a terminal; else from --output's suffix, "
+            "or jsonl).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE, atomically (all or nothing)."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: auto, parallel for large batches).",
+            show_default=False,
+        ),
+    ] = None,
+    check_expected: Annotated[
+        bool,
+        typer.Option(
+            "--check-expected",
+            metavar=FLAG,
+            help="Compare each profile with its expect: block; show a diff.",
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge on this date (law and facts) instead of each profile's as_of.",
+        ),
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            metavar="NAME=VALUE",
+            help="Choose a reading of a contested term (repeatable).",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """Judge many profiles: one row per profile, criteria as columns, streamed as decided."""
+    from fto_check.cli.commands import batch as command
+
+    _run(
+        command.run,
+        paths,
+        fmt=fmt.value if fmt else None,
+        output=output,
+        jobs=jobs,
+        as_of=as_of,
+        readings=reading or [],
+        check_expected=check_expected,
+        max_bytes=max_bytes,
+    )
+
+
+@app.command()
+def schema(
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report",
+            metavar=FLAG,
+            help="Print the schema of the JSON report instead of the profile's.",
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema of a profile (for editors), or of the JSON report."""
+    from fto_check.cli.commands import schema as command
+
+    _run(command.run, report=report)
+
+
+@app.command()
+def rules(
+    fmt: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DocFormat.text,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Show the rules in force on this date (default: today).",
+        ),
+    ] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage",
+            metavar=FLAG,
+            help="Per clause of rules/: the rules encoding it, or why none.",
+        ),
+    ] = False,
+    readings: Annotated[
+        bool,
+        typer.Option(
+            "--readings", metavar=FLAG, help="The contested readings, with their defaults."
+        ),
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            metavar=FLAG,
+            help="The whole reference: tree, readings, coverage, and every explanation.",
+        ),
+    ] = False,
+) -> None:
+    """Print the criteria tree as the checker composes it (ids, citations, summaries)."""
+    from fto_check.cli.commands import rules as command
+
+    _run(command.run, fmt=fmt.value, as_of=as_of, coverage=coverage, readings=readings, full=full)
+
+
+@app.command()
+def explain(
+    item: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A clause (1189(a)(1)(B), 8 U.S.C. § 1189(a)(1)(B)), a rule "
+            "(2656f(d)(2)/politically-motivated) or its title, or a reading name.",
+        ),
+    ],
+    fmt: Annotated[
+        DocFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DocFormat.text,
+) -> None:
+    """Explain a clause, rule or reading: the law's words, their meaning, how it is decided."""
+    from fto_check.cli.commands import explain as command
+
+    _run(command.run, item, fmt=fmt.value)
+
+
+class QuizFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def quiz(
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Draw the same quiz again (default: a new quiz each time)."),
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 10,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic",
+            metavar="ID",
+            help="Only questions decided by this clause, rule or reading (as `explain` takes).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        QuizFormat,
+        typer.Option(
+            "--format", "-f", help="text: ask in the terminal; json: the questions and answers."
+        ),
+    ] = QuizFormat.text,
+) -> None:
+    """Drill the criteria: questions drawn from the examples and variations of them, answered
+    by the engine."""
+    from fto_check.cli.commands import quiz as command
+
+    _run(command.run, seed=seed, count=count, topic=topic, fmt=fmt.value)
+
+
+@app.command()
+def tour(
+    profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="A YAML profile file.")],
+    no_pause: Annotated[
+        bool,
+        typer.Option(
+            "--no-pause", metavar=FLAG, help="Print every step without waiting for Enter."
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge on this date (law and facts) instead of the profile's as_of.",
+        ),
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            metavar="NAME=VALUE",
+            help="Choose a reading of a contested term (repeatable).",
+        ),
+    ] = None,
+) -> None:
+    """Walk through one profile criterion by criterion: the law, the facts, the reasoning."""
+    from fto_check.cli.commands import tour as command
+
+    _run(command.run, profile, pause=not no_pause, as_of=as_of, readings=reading or [])
+
+
+@app.command()
+def new(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the profile to FILE."),
+    ] = None,
+    template: Annotated[
+        bool,
+        typer.Option(
+            "--template",
+            metavar=FLAG,
+            help="Write a blank profile, every field commented with its meaning.",
+        ),
+    ] = False,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The organization's name (else asked).")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="YYYY-MM-DD", help="The date the profile speaks for (else asked)."
+        ),
+    ] = None,
+) -> None:
+    """Write a profile by answering questions: only those whose answer could still change the
+    verdict."""
+    from fto_check.cli.commands import new as command
+
+    _run(command.run, output=output, template=template, name=name, as_of=as_of)
+
+
+def _run(fn, *args, **kwargs) -> None:
+    """Run a command; turn fto-check's own errors into one line on stderr and exit code 2."""
+    from fto_check.base.errors import FtoCheckError
+
+    if not gc.isenabled():  # start-up is over (see `main`): what it built stays to the end
+        gc.freeze()
+        gc.enable()
+    try:
+        code = fn(*args, **kwargs)
+    except FtoCheckError as e:
+        print(f"error: {e}" if not hasattr(e, "problems") else str(e), file=sys.stderr)
+        code = 2
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    # Pydantic looks for plugins through package metadata on first use (~20 ms); the CLI has none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Start-up builds objects that live until exit (pydantic's schemas, typer's commands, the
+    # rules): the garbage collector would go through them again and again while they are made,
+    # ~20 ms of a ~200 ms check. It is turned back on, past them, before a command runs.
+    gc.disable()
+    try:
+        app()
+    except SystemExit as e:
+        _leave(e.code)
+    _leave(0)
+
+
+def _leave(code: object) -> None:
+    """Exit with `code` as `sys.exit` would, without tearing the interpreter down.
+
+    Teardown frees every object one by one (pydantic's schemas, typer's and rich's modules) and
+    collects garbage: ~40 ms of a ~200 ms check, spent after the work is done. Files written are
+    closed by then, worker processes joined, and the standard streams are flushed here.
+    """
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader has gone (`| head`) or the stream is closed
+            code = code or 1
+    os._exit(code)

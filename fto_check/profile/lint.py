@@ -1,0 +1,178 @@
+"""Facts that cannot all be true, and facts that look wrong: named checks, never silent.
+
+A *contradiction* makes the profile unusable: evaluating it would reach a verdict on facts that
+cannot all hold, so the reader refuses it as an input error naming the check. A *warning* is
+suspicious but evaluable (an incident after `as_of` is simply not counted); it is printed with
+the report and kept in the JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from fto_check.base.errors import Problem
+from fto_check.base.loader import SourceMap, field_path
+from fto_check.profile.model import Act, Profile, SourcedFact
+
+
+@dataclass(slots=True)
+class Warning_:
+    """Something suspicious in a profile that did not stop the check (e.g. a contradiction)."""
+
+    code: str
+    message: str
+    path: str = ""
+    line: int = 0
+    col: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str
+    summary: str
+    fn: Callable[..., Iterator[tuple[tuple, str]]]
+
+
+CONTRADICTIONS: list[Check] = []
+WARNINGS: list[Check] = []
+
+
+def _register(registry: list[Check], code: str, summary: str):
+    def add(fn):
+        registry.append(Check(code, summary, fn))
+        return fn
+
+    return add
+
+
+def _value(fact):
+    return fact.value if isinstance(fact, SourcedFact) else fact
+
+
+# ---------------------------------------------------------------- contradictions
+
+
+@_register(
+    CONTRADICTIONS,
+    "lone-individual-with-members",
+    "A 'lone individual' (is_group: false) cannot have several members.",
+)
+def _lone_individual_with_members(profile: Profile):
+    org = profile.organization
+    if org and _value(org.is_group) is False and (_value(org.members) or 0) > 1:
+        yield (
+            ("organization", "members"),
+            (
+                f"organization.is_group is false (a lone individual) but organization.members is "
+                f"{_value(org.members):,}"
+            ),
+        )
+
+
+VIOLENT_BY_NATURE = {Act.ASSASSINATION, Act.HOSTAGE_TAKING, Act.ATTACK_ON_PROTECTED_PERSON}
+
+
+@_register(
+    CONTRADICTIONS,
+    "nonviolent-violent-act",
+    "An incident that carried out an assassination, hostage-taking or attack on a "
+    "protected person cannot be `violent: false`.",
+)
+def _nonviolent_violent_act(profile: Profile):
+    for i, incident in enumerate(profile.incidents or ()):
+        acts = set(_value(incident.involves) or ())
+        if _value(incident.violent) is False and acts & VIOLENT_BY_NATURE:
+            names = ", ".join(sorted(a.value for a in acts & VIOLENT_BY_NATURE))
+            yield ("incidents", i, "violent"), f"violent is false, yet it involves {names}"
+
+
+@_register(
+    CONTRADICTIONS,
+    "carried-out-and-only-attempted",
+    "An act cannot be both carried out (`involves`) and only attempted (`attempted`).",
+)
+def _carried_out_and_attempted(profile: Profile):
+    for i, incident in enumerate(profile.incidents or ()):
+        both = set(_value(incident.involves) or ()) & set(_value(incident.attempted) or ())
+        if both:
+            names = ", ".join(sorted(a.value for a in both))
+            yield (
+                ("incidents", i, "attempted"),
+                f"{names} is listed as carried out and as attempted",
+            )
+
+
+@_register(
+    CONTRADICTIONS,
+    "intent-to-kill-without-intent-to-endanger",
+    "An intention to cause death or serious bodily injury is an intent to endanger.",
+)
+def _kill_without_endanger(profile: Profile):
+    for i, incident in enumerate(profile.incidents or ()):
+        if (
+            _value(incident.intent_to_kill_or_injure) is True
+            and _value(incident.intent_to_endanger) is False
+        ):
+            yield (
+                ("incidents", i, "intent_to_endanger"),
+                ("intent_to_endanger is false, yet intent_to_kill_or_injure is true"),
+            )
+
+
+# ---------------------------------------------------------------- warnings
+
+
+@_register(
+    WARNINGS,
+    "as-of-in-the-future",
+    "The assessment speaks for a date that has not come; its facts cannot be known yet.",
+)
+def _as_of_in_future(profile: Profile, as_of: date, today: date):
+    if as_of > today:
+        yield ("as_of",), f"as_of {as_of} is in the future (today is {today})"
+
+
+@_register(
+    WARNINGS,
+    "incident-after-as-of",
+    "An incident dated after `as_of` is not a fact on that date and is not counted.",
+)
+def _incident_after_as_of(profile: Profile, as_of: date, today: date):
+    for i, incident in enumerate(profile.incidents or ()):
+        if incident.date and incident.date.first > as_of:
+            yield (
+                ("incidents", i, "date"),
+                (f"incident dated {incident.date}, after as_of {as_of}: not counted"),
+            )
+
+
+# ---------------------------------------------------------------- running them
+
+
+def contradictions(profile: Profile, source: SourceMap) -> list[Problem]:
+    """Every contradiction in the profile, as input problems naming their check."""
+    return [
+        Problem(
+            source.path,
+            *source.position(loc),
+            f"{message} [{check.code}]",
+            field_path(loc),
+            "facts that cannot all be true; correct one of them",
+        )
+        for check in CONTRADICTIONS
+        for loc, message in check.fn(profile)
+    ]
+
+
+def warnings(
+    profile: Profile, source: SourceMap | None, as_of: date, today: date | None = None
+) -> list[Warning_]:
+    today = today or date.today()
+    found = []
+    for check in WARNINGS:
+        for loc, message in check.fn(profile, as_of, today):
+            line, col = source.position(loc) if source else (0, 0)
+            found.append(Warning_(check.code, message, field_path(loc), line, col))
+    return found

@@ -1,0 +1,348 @@
+"""The criteria as a catalog: the tree the engine composes, how far it covers the law, the
+teaching text of `rules/catalog.yaml`, and the examples that exercise each rule.
+
+`rules`, `explain` and docs/criteria.md are all built from here, so they cannot disagree.
+
+The tree is read off the engine, neither written by hand nor declared beside each rule:
+`tree(day)` evaluates a probe profile (two incidents, every fact unknown) under the law in force
+on `day` and records, for each finding, its rule, how it combines its parts (all of, any of, or
+a leaf) and the rules of those parts. That is sound because evaluation never short-circuits
+(engine.py): every part of every all-of and any-of is evaluated and reported whatever the facts,
+so an all-unknown profile reaches every rule in force, and a rule repeated among one finding's
+parts is one applied to each incident in turn. A declared list of parts would say again what
+each predicate's code already says, and could drift from it; the probe cannot drift, and
+tests/test_traceability.py checks that it reaches every rule in force.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fto_check.base.errors import FtoCheckError, UsageError
+from fto_check.base.resources import data_dir
+from fto_check.law.statute import FTO_STATUTE_ENACTED, Clause, Version, load_law
+from fto_check.reasoning import predicates  # noqa: F401 - registers the rules
+from fto_check.reasoning.engine import RULES, Rule
+from fto_check.reasoning.logic import MET, NOT_MET, Status
+
+ROOT = "1189(a)(1)"  # § 1189(a)(1): "… if the Secretary finds that— (A) …; (B) …; and (C) …"
+
+
+# ---------------------------------------------------------------- the tree
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One rule as the engine composes it on a given day."""
+
+    rule: Rule  # the version in force that day
+    combine: str  # "all-of", "any-of" or "leaf"
+    parts: tuple[str, ...]  # the rule ids it is composed of, in statute order
+    each_incident: bool = False  # its parts are applied to each incident in turn
+
+
+def in_force(rule_id: str, day: date) -> Rule | None:
+    """The version of `rule_id` in force on `day` (None: the rule did not exist then)."""
+    return next((r for r in RULES[rule_id] if r.in_force_on(day)), None)
+
+
+def latest() -> date:
+    """The day whose law `rules` and `explain` show by default: today's."""
+    return date.today()
+
+
+@cache
+def tree(day: date) -> dict[str, Node]:
+    """Every rule in force on `day` reachable from § 1189(a)(1), depth first in statute order."""
+    from fto_check.profile.model import Profile
+    from fto_check.reasoning.evaluate import evaluate
+
+    probe = Profile.model_validate({"name": "probe", "incidents": [{}, {}]})
+    report = evaluate(probe, as_of=day)
+    nodes: dict[str, Node] = {}
+    for finding in report.criteria.walk():
+        if finding.rule in nodes:
+            continue
+        ids = [child.rule for child in finding.children]
+        nodes[finding.rule] = Node(
+            rule=in_force(finding.rule, day),
+            combine=finding.combine,
+            parts=tuple(dict.fromkeys(ids)),
+            each_incident=len(ids) > len(set(ids)),
+        )
+    return nodes
+
+
+def below(nodes: dict[str, Node], rule_id: str) -> list[str]:
+    """`rule_id` and every rule under it, depth first, each once."""
+    seen: dict[str, None] = {}
+    stack = [rule_id]
+    while stack:
+        current = stack.pop()
+        if current in seen or current not in nodes:
+            continue
+        seen[current] = None
+        stack.extend(reversed(nodes[current].parts))
+    return list(seen)
+
+
+def version_days(rule_id: str) -> list[date]:
+    """A day in each version of a rule: its last day (today, for the version in force).
+
+    The last day, so that a rule whose own version never changed (§ 1189(a)(1)) is shown
+    with the parts in force today, not with those of 1996.
+    """
+    today = latest()
+    return [max(min(r.until or today, today), FTO_STATUTE_ENACTED) for r in RULES[rule_id]]
+
+
+def rule_order() -> list[str]:
+    """Every registered rule id, in the order the tree reaches them (the latest tree first)."""
+    order: dict[str, None] = dict.fromkeys(tree(latest()))
+    for rule_id in RULES:
+        for day in version_days(rule_id):
+            order.update(dict.fromkeys(tree(day)))
+    order.update(dict.fromkeys(RULES))
+    return list(order)
+
+
+def span(since: date | None, until: date | None) -> str:
+    """'2001-10-26 onward', '1996-04-24 – 2001-10-25', 'until 2001-10-25' or 'always'."""
+    if since and until:
+        return f"{since} – {until}"
+    if since:
+        return f"{since} onward"
+    return f"until {until}" if until else "always"
+
+
+# ---------------------------------------------------------------- coverage of the law
+
+Kind = Literal["encoded", "through subclauses", "not encoded", "structural", "uncovered"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """How one clause of rules/ is implemented, or why it is not."""
+
+    clause: Clause
+    kind: Kind
+    rules: tuple[str, ...] = ()  # rule ids implementing it (for "through": the subclauses')
+    reason: str = ""  # the clause's not-encoded reason
+    versions_not_encoded: tuple[tuple[Version, str], ...] = ()  # past words, and why not
+
+
+@cache
+def coverage() -> tuple[Cover, ...]:
+    """Each clause of rules/, section by section in the order the criteria reach them.
+
+    A clause is encoded by the rules that cite it (the clause's own rule and its elements);
+    a clause with words of its own and no rule is covered through its subclauses' rules (a
+    lead-in such as § 1182(a)(3)(B)(iv)(IV) "to solicit funds … for—"); a heading-only unit
+    is structural; anything else must say why it is not encoded.
+    """
+    law = load_law()
+    by_clause: dict[str, list[str]] = {}
+    for rule_id in rule_order():
+        by_clause.setdefault(RULES[rule_id][0].clause, []).append(rule_id)
+    first = {clause_id: i for i, clause_id in enumerate(by_clause)}
+    sections = sorted(
+        law.sections,
+        key=lambda s: min((first.get(c.id, len(first)) for c in s.clauses), default=len(first)),
+    )
+    covers = []
+    for section in sections:
+        for clause in section.clauses:
+            own = tuple(by_clause.get(clause.id, ()))
+            through = tuple(
+                rule_id
+                for clause_id, ids in by_clause.items()
+                if clause_id.startswith(clause.id + "(")
+                for rule_id in ids
+            )
+            past = tuple((v, v.not_encoded) for v in clause.versions if v.not_encoded)
+            if own:
+                kind: Kind = "encoded"
+            elif clause.current.text == "":
+                kind = "structural"
+            elif clause.not_encoded:
+                kind = "not encoded"
+            elif through:
+                kind = "through subclauses"
+            else:
+                kind = "uncovered"
+            covers.append(
+                Cover(
+                    clause,
+                    kind,
+                    own or (through if kind == "through subclauses" else ()),
+                    clause.not_encoded or "",
+                    past,
+                )
+            )
+    return tuple(covers)
+
+
+# ---------------------------------------------------------------- teaching text
+
+
+class Entry(BaseModel):
+    """What `explain` teaches about one clause or rule beyond its summary."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    plain: str = Field(description="What it means, in plain English.")
+    parsing: str = Field("", description="How the checker reads the words (and why).")
+    mistakes: list[str] = Field([], description="Common mistakes, one sentence each.")
+
+
+class _Catalog(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entries: dict[str, Entry]
+
+
+@cache
+def teaching() -> dict[str, Entry]:
+    """The entries of rules/catalog.yaml, by clause or rule id."""
+    from fto_check.base.loader import load_document
+
+    file = data_dir("rules") / "catalog.yaml"
+    doc = load_document(file.read_text(encoding="utf-8"), str(file))
+    return _Catalog.model_validate(doc.data).entries
+
+
+# ---------------------------------------------------------------- examples
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """An example whose report decided a rule (or consulted a reading)."""
+
+    example: str  # its path under examples/
+    as_of: str
+    outcomes: tuple[str, ...]  # "met", "not met", or a reading's value
+
+
+@cache
+def _example_reports() -> tuple:
+    from fto_check.profile.read import read_profile
+    from fto_check.reasoning.evaluate import evaluate
+
+    try:
+        root = data_dir("examples")
+    except FileNotFoundError:
+        return ()
+    reports = []
+    for path in sorted(root.rglob("*.y*ml")):
+        try:
+            loaded = read_profile(path)
+            reports.append((path.relative_to(root).as_posix(), evaluate(loaded.profile)))
+        except FtoCheckError:  # a broken example is for the examples' own tests to report
+            continue
+    return tuple(reports)
+
+
+def examples_deciding(rule_ids: tuple[str, ...] | list[str]) -> list[Use]:
+    """The examples with a met or not-met finding for one of `rule_ids`."""
+    wanted = set(rule_ids)
+    uses = []
+    for name, report in _example_reports():
+        found: dict[Status, None] = {}
+        for finding in report.criteria.walk():
+            if finding.rule in wanted and finding.status in (MET, NOT_MET):
+                found[finding.status] = None
+        if found:
+            labels = tuple(s.label for s in (MET, NOT_MET) if s in found)
+            uses.append(Use(name, report.as_of, labels))
+    return uses
+
+
+def examples_consulting(reading: str) -> list[Use]:
+    """The examples in which `reading` decided some finding, with the value it had."""
+    uses = []
+    for name, report in _example_reports():
+        values = {f.readings[reading] for f in report.criteria.walk() if reading in f.readings}
+        if values:
+            uses.append(Use(name, report.as_of, tuple(sorted(values))))
+    return uses
+
+
+# ---------------------------------------------------------------- finding what to explain
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    kind: Literal["clause", "rule", "reading"]
+    id: str
+
+
+_CITATION_PREFIX = re.compile(
+    r"^(?:(?:8|22)\s*U\.?\s*S\.?\s*C\.?(?:\s*A\.?)?\s*)?(?:§+|sec(?:tion)?\.?)?\s*", re.IGNORECASE
+)
+_INA = {"219": "1189", "212": "1182"}  # the INA's own section numbers, as the enacted text has
+
+
+def normalize(query: str) -> str:
+    """A citation as the checker writes it: '8 U.S.C. § 1189 (a)(1)(B)' → '1189(a)(1)(B)'.
+
+    Also the shell-friendly form with hyphens for parentheses ('1189-a-1-B', as in the anchors
+    of docs/criteria.md), since an unquoted '(' is a syntax error in a shell.
+    """
+    text = query.strip()
+    ina = re.match(r"^INA\s*§?\s*(219|212)", text, re.IGNORECASE)
+    if ina:
+        text = _INA[ina.group(1)] + text[ina.end() :]
+    text = _CITATION_PREFIX.sub("", text)
+    clause, slash, element = text.partition("/")
+    clause = re.sub(r"\s+", "", clause)
+    if re.fullmatch(r"\d+f?(-[A-Za-z0-9]+)+", clause):
+        section, *parts = clause.split("-")
+        clause = section + "".join(f"({part})" for part in parts)
+    element = re.sub(r"[\s_]+", "-", element.strip().lower())
+    return f"{clause}{slash}{element}"
+
+
+def resolve(query: str) -> Target:
+    """What `query` names: a clause, a rule (element), or a reading. UsageError if nothing."""
+    from fto_check.law.readings import all_readings
+
+    law = load_law()
+    readings = all_readings()
+    folded = query.strip().casefold()
+    for name in readings:
+        if name.casefold() == folded:
+            return Target("reading", name)
+    titles = _titles()
+    if folded in titles:
+        return Target("clause" if titles[folded] in law.clauses else "rule", titles[folded])
+    text = normalize(query)
+    ids = [*law.clauses, *(r for r in RULES if r not in law.clauses)]
+    matches = [i for i in ids if i == text] or [i for i in ids if i.casefold() == text.casefold()]
+    if len(matches) == 1:
+        found = matches[0]
+        return Target("clause" if found in law.clauses else "rule", found)
+    names = [*ids, *readings]
+    close = difflib.get_close_matches(text, names, n=5, cutoff=0.6) or difflib.get_close_matches(
+        folded, [*names, *titles], n=5, cutoff=0.5
+    )
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise UsageError(
+        f"unknown id {query!r}{hint} (`fto-check rules` lists the rules, "
+        "`fto-check rules --coverage` the clauses, `fto-check rules --readings` the readings)"
+    )
+
+
+@cache
+def _titles() -> dict[str, str]:
+    """Rule titles (casefolded) → rule id: current titles first, then those of past versions."""
+    titles: dict[str, str] = {}
+    for index in (-1, 0):
+        for rule_id, impls in RULES.items():
+            titles.setdefault(impls[index].title.casefold(), rule_id)
+    return titles

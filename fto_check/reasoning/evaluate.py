@@ -1,0 +1,91 @@
+"""Profile → Report: judge one profile under the law in force on its `as_of` date."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from fto_check import __version__
+from fto_check.base.errors import InputError
+from fto_check.base.loader import SourceMap
+from fto_check.law.readings import resolve
+from fto_check.law.statute import FTO_STATUTE_ENACTED, Law, load_law
+from fto_check.profile.lint import warnings
+from fto_check.profile.model import Profile
+from fto_check.reasoning import predicates  # noqa: F401 - predicates register the rules
+from fto_check.reasoning.engine import RULES, Context
+from fto_check.reasoning.findings import Report
+
+
+def evaluate(
+    profile: Profile,
+    source: SourceMap | None = None,
+    *,
+    as_of: date | None = None,
+    readings: dict[str, str] | None = None,
+    sha256: str = "",
+    provenance: bool = True,
+) -> Report:
+    """Apply § 1189(a)(1) to `profile`. `as_of` and `readings` override the profile's own.
+
+    With `provenance=False` the facts a finding cites carry no line, column or sources: the
+    statuses and reasons are the same, for a batch row, which shows no more.
+    Raises InputError when there is no date to judge on, or one before the statute existed.
+    """
+    path = source.path if source else "<profile>"
+    day = as_of or profile.as_of
+    if day is None:
+        raise InputError.at(
+            path,
+            *_where(source, ("name",)),
+            "no as_of date: the law and the facts depend on when the assessment speaks for",
+            field="as_of",
+            hint="add `as_of: YYYY-MM-DD` to the profile or pass --as-of",
+        )
+    if day < FTO_STATUTE_ENACTED:
+        raise InputError.at(
+            path,
+            *_where(source, ("as_of",)) if not as_of else (0, 0),
+            f"{day} is before 8 U.S.C. § 1189 was enacted on "
+            f"{FTO_STATUTE_ENACTED} (Pub. L. 104-132, § 302): there was no "
+            "foreign terrorist organization designation to judge",
+            field="as_of",
+        )
+    chosen = resolve(profile.readings, readings or {})
+    ctx = Context(
+        profile=profile,
+        source=source,
+        as_of=day,
+        readings=chosen,
+        law=load_law(),
+        provenance=provenance,
+    )
+    root = ctx.apply("1189(a)(1)")
+    applied = dict(sorted(ctx.applied.items()))
+    return Report(
+        name=profile.name,
+        path=path,
+        as_of=day.isoformat(),
+        verdict=root.status,
+        criteria=root,
+        readings=chosen,
+        law=applied,
+        law_notes=list(_wording_notes(ctx.law, day, tuple(applied))),
+        sha256=sha256,
+        fto_check_version=__version__,
+        warnings=warnings(profile, source, day),
+    )
+
+
+@lru_cache(maxsize=256)  # the same few dates and clauses recur across a batch
+def _wording_notes(law: Law, day: date, clauses: tuple[str, ...]) -> tuple[str, ...]:
+    """Where the wording in force on `day` of a clause applied was not retrieved, say so."""
+    until = {}
+    for clause_id in clauses:
+        rule = next((r for r in RULES.get(clause_id, ()) if r.in_force_on(day)), None)
+        until[clause_id] = rule.until if rule else None
+    return tuple(law.wording_notes(until, day))
+
+
+def _where(source: SourceMap | None, loc: tuple) -> tuple[int, int]:
+    return source.position(loc) if source else (0, 0)
