@@ -217,8 +217,9 @@ def test_the_template_is_a_valid_profile_naming_every_field():
     assert result.exit_code == 0
     profile = parse_profile(result.stdout.encode(), "<template>").profile
     assert evaluate(profile).verdict is UNDETERMINED
-    for name in Profile.model_fields:
-        assert re.search(rf"^#? ?{name}:", result.stdout, re.M), name
+    for name, field in Profile.model_fields.items():
+        key = field.alias or name  # as a profile spells it: `register`, not `register_entry`
+        assert re.search(rf"^#? ?{key}:", result.stdout, re.M), key
 
 
 def test_the_template_uncommented_is_a_profile_with_every_fact_unknown():

@@ -403,6 +403,100 @@ def new(
     _run(command.run, output=output, template=template, name=name, as_of=as_of)
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command(epilog="Exit codes: 0 shown; 2 no such organization, or a usage error.")
+def register(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="An organization's name, alias, abbreviation or register id (fuzzy); "
+            "without it, the list in force.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The day to list, or to judge the organization's standing on (default: today).",
+        ),
+    ] = None,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", metavar=FLAG, help="List every organization, in force or not, on the day."
+        ),
+    ] = False,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.text,
+) -> None:
+    """The register of FTO designations (rules/register.yaml): who was designated on a day, or
+    one organization's designations, amendments and revocations, with their citations."""
+    from fto_check.cli.commands import register as command
+
+    _run(command.run, name, fmt=fmt.value, as_of=as_of, everything=everything)
+
+
+@app.command(
+    epilog="Exit codes: 0 the table is complete (agreeing or not); 2 an input could not be read."
+)
+def calibrate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH...]",
+            help="Profile files, directories or - (as batch takes them; default: the examples). "
+            "Profiles that name no register entry are skipped.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        TableFormat,
+        typer.Option("--format", "-f", help="text, markdown (for a paper), json or csv."),
+    ] = TableFormat.text,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge every profile, and read the record, on this date instead of its as_of.",
+        ),
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            metavar="NAME=VALUE",
+            help="Choose a reading of a contested term (repeatable).",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+    ] = MAX_BYTES,
+) -> None:
+    """Compare the verdict on the facts with the register, profile by profile: the agreement
+    rate, and for each disagreement the criteria, facts and readings that make it."""
+    from fto_check.cli.commands import calibrate as command
+
+    _run(
+        command.run,
+        paths or [],
+        fmt=fmt.value,
+        as_of=as_of,
+        readings=reading or [],
+        max_bytes=max_bytes,
+    )
+
+
 def _run(fn, *args, **kwargs) -> None:
     """Run a command; turn fto-check's own errors into one line on stderr and exit code 2."""
     from fto_check.base.errors import FtoCheckError

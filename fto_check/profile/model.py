@@ -426,6 +426,13 @@ class Profile(_Model):
         None, description="The date the assessment speaks for (or pass --as-of)."
     )
     description: str | None = None
+    register_entry: str | None = Field(
+        None,
+        alias="register",  # `register` itself is a method every pydantic model inherits
+        description="Its entry in the register of FTO designations (an id `fto-check register` "
+        "shows, e.g. farc; `none` if it was never designated): the record is shown beside the "
+        "reasoning and never decides a criterion.",
+    )
     sources: dict[str, Source] = Field({}, description="Sources, by key, cited from facts.")
     organization: Organization | None = None
     foreign: Foreign | None = None

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from fto_check.base.errors import InputError, Problem
+from fto_check.base.errors import InputError, Problem, UsageError
 from fto_check.base.limits import MAX_BYTES
 from fto_check.base.loader import (
     Document,
@@ -261,6 +261,8 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
                     hint,
                 )
             )
+    if profile.register_entry is not None:
+        problems.extend(_register_problems(profile.register_entry, source))
     known = all_readings()  # parsed once per process
     for name, value in profile.readings.items():
         loc = ("readings", name)
@@ -299,3 +301,30 @@ def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _register_problems(entry: str, source: SourceMap) -> list[Problem]:
+    """A `register:` naming no entry of the register, with the entry it may have meant.
+
+    The register is read only here, for a profile that names an entry: the rest never pay."""
+    from fto_check.law.register import NO_ENTRY, load_register
+
+    register = load_register()
+    if entry == NO_ENTRY or entry in register.entries:
+        return []
+    try:
+        meant = register.find(entry)
+        hint = f"did you mean {meant.entry.id!r}?"
+    except UsageError:
+        close = difflib.get_close_matches(entry, list(register.entries), n=1)
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else f"`fto-check register NAME` finds an entry's id; `{NO_ENTRY}` if never designated"
+        )
+    loc = ("register",)
+    return [
+        Problem(
+            source.path, *source.position(loc), f"no register entry {entry!r}", "register", hint
+        )
+    ]

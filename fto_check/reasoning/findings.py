@@ -160,6 +160,37 @@ class AllReadings:
 
 
 @dataclass(slots=True)
+class RecordEvent:
+    """One decision of the register of FTO designations, as a report shows it."""
+
+    kind: str  # designation, redesignation, amendment, review, revocation, lapse, merger, …
+    effective: str  # as the register writes it: 1997-10-08, 2025-03, 2015-08-26..2015-09-04
+    precision: Literal["day", "month", "year", "window"]
+    text: str  # "designated effective 1997-10-08 (62 Fed. Reg. 52,649)"
+    citation: str = ""
+    mark: Literal["verified", "unverified"] = "verified"
+
+
+@dataclass(slots=True)
+class Record:
+    """The organization's entry in the register (`register:` in the profile), shown beside the
+    reasoning. Filled in after the findings are decided, from the verdict alone: the Secretary's
+    decision is not evidence of the criteria and never decides one."""
+
+    entry: str  # the register's id, or "none" for an organization never designated
+    name: str  # the name it was listed under on `day`
+    day: str  # the date judged
+    standing: Literal["in_force", "not_in_force", "unsettled"]
+    summary: str  # "The Secretary designated it effective 1997-10-08 (62 Fed. Reg. 52,649)."
+    since: str  # what decides the standing on `day`: "revoked effective 2021-11-30"
+    # the checker's verdict against the record: met ⇔ in force, not met ⇔ not in force
+    agreement: Literal["agree", "disagree", "undetermined", "unsettled"]
+    comparison: str  # the agreement, said in a sentence
+    history: list[RecordEvent] = field(default_factory=list)
+    rule: str = ""  # the in-force rule the register applies
+
+
+@dataclass(slots=True)
 class Report:
     """Everything a check decided about one profile, and what it was decided under."""
 
@@ -178,6 +209,7 @@ class Report:
     format_version: int = REPORT_FORMAT_VERSION
     why_not: list[WhyNot] = field(default_factory=list)  # per criterion not met: what would be
     all_readings: AllReadings | None = None  # with --all-readings
+    record: Record | None = None  # the register's entry, when the profile names one
     # The profile's text and positions, for snippets in text reports; never serialized
     source: Annotated[Any, Field(exclude=True), SkipJsonSchema()] = None
 

@@ -72,6 +72,7 @@ def _memo(report: Report) -> Iterator[str]:
     yield "## Conclusion"
     yield ""
     yield from memo.conclusion()
+    yield from memo.record()
 
 
 class _Memo:
@@ -351,6 +352,28 @@ class _Memo:
             "Designation remains the Secretary's decision on an administrative record, much of "
             "it classified; this memo tests only whether the recorded facts meet the statute's "
             "words."
+        )
+
+    def record(self) -> Iterator[str]:
+        """The register's entry, when the profile names one, apart from the analysis."""
+        rec = self.report.record
+        if rec is None:
+            return
+        yield ""
+        yield "## Beside the reasoning: the public record"
+        yield ""
+        listed = f", listed as {rec.name}" if rec.name else ""
+        yield (
+            f"The register of designations (`rules/register.yaml`, entry `{rec.entry}`{listed}): "
+            f"{rec.summary} On {_day(rec.day)} it was {rec.standing.replace('_', ' ')}: "
+            f"{rec.since}. "
+            f"{rec.comparison}"
+        )
+        yield ""
+        yield (
+            "The record took no part in the analysis above: the Secretary's decision is not "
+            "evidence that the criteria are met, and it is shown only to compare the statute's "
+            "words, as read here, with the government's practice."
         )
 
 

@@ -70,6 +70,7 @@ def lines(report: Report, *, why_not: bool = False) -> Iterator[Line]:
     yield from _contested_verdict(report, contested.get(report.criteria.rule, []))
     yield from _all_readings(report)
     yield []
+    yield from record_lines(report)
     yield from receipt(report)
 
 
@@ -555,6 +556,28 @@ def _value(value) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) + "}"
     return str(value)
+
+
+# ---------------------------------------------------------------- the record
+
+AGREEMENT_STYLE = {"agree": "green", "disagree": "red"}  # undetermined, unsettled: yellow
+
+
+def record_lines(report: Report) -> Iterator[Line]:
+    """The register's entry, when the profile names one: beside the verdict, never under it."""
+    rec = report.record
+    if rec is None:
+        return
+    where = f"rules/register.yaml, entry {rec.entry}" + (f": {rec.name}" if rec.name else "")
+    yield [("The record: ", "bold"), (where, "dim")]
+    yield [(TAB + rec.summary, "")]
+    standing = rec.standing.replace("_", " ")
+    yield [(f"{TAB}{standing[:1].upper()}{standing[1:]} on {rec.day}: {rec.since}.", "")]
+    yield [(TAB, ""), (rec.comparison, AGREEMENT_STYLE.get(rec.agreement, "yellow"))]
+    yield [
+        (f"{TAB}The record sits beside the reasoning: no finding above was decided by it.", "dim")
+    ]
+    yield []
 
 
 # ---------------------------------------------------------------- the receipt

@@ -332,6 +332,7 @@ def template(today: date | None = None) -> str:
         _commented(f"as_of: {(today or date.today()).isoformat()}", description("as_of")),
         "# aliases: []",
         "# description:",
+        _commented("# register:", description("register_entry")),
         _commented("# sources:", description("sources")),
         '#   a-source-key: {title: "Title", url: "https://example.org/", date: 2025-01-01}',
     ]
@@ -349,7 +350,8 @@ def template(today: date | None = None) -> str:
             lines.append(_template_field(f"#   {name}:", f"{section}.{name}"))
     for name in ("readings", "expect"):
         lines.append(_commented(f"# {name}: {{}}", description(name)))
-    assert all(name in "\n".join(lines) for name in Profile.model_fields)
+    written = "\n".join(lines)
+    assert all((f.alias or name) in written for name, f in Profile.model_fields.items())
     return "\n".join(lines) + "\n"
 
 

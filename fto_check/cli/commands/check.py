@@ -40,6 +40,10 @@ def run(
             continue
         report.source = loaded.source  # for snippets of the profile in the text report
         whynot.attach(report, loaded.profile)  # always in JSON and memos; text: --why-not
+        if loaded.profile.register_entry:  # the register is read only for a profile that names one
+            from fto_check.reasoning import record
+
+            record.attach(report, loaded.profile)
         if all_readings:
             contest.attach(report, loaded.profile)
         reports.append(report)
