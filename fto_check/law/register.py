@@ -346,24 +346,37 @@ def describe(decision: Decision) -> str:
         "amendment": "amended",
         "review": "reviewed and maintained",
         "revocation": "revoked",
-        "lapse": "lapsed, not redesignated,",
+        "lapse": "lapsed (not redesignated)",
         "merger": f"merged into {decision.into}",
-        "set-aside": "set aside by a court,",
+        "set-aside": "set aside by a court",
     }[decision.kind]
-    cite = f" ({decision.cite})" if decision.cite else ""
-    return f"{verb} effective {decision.effective.describe()}{cite}"
+    return f"{verb} effective {_when(decision)}"
 
 
 def history(entry: Entry) -> str:
     """'The Secretary designated it effective 1997-10-08 (62 Fed. Reg. 52,649) and revoked it
-    effective 2021-11-30.': its designation, and how it ended if it has."""
-    first, last = entry.designated, entry.decisions[-1]
-    text = "The Secretary " + describe(first).replace("designated", "designated it", 1)
-    if last.kind == "revocation":
-        text += " and " + describe(last).replace("revoked", "revoked it", 1)
-    elif not last.maintains:
-        text += "; it " + describe(last).rstrip(",")
-    return text + "."
+    effective 2021-11-30.': its designations and how each ended, without the renewals."""
+    said = {
+        "designation": "designated it",
+        "revocation": "revoked it",
+        "lapse": "let it lapse (not redesignated)",
+        "merger": "merged it into {into}",
+        "set-aside": "saw it set aside by a court",
+    }
+    turns = [d for d in entry.decisions if d.kind in said]
+    parts = [
+        said[d.kind].format(into=d.into)
+        + (" again" if d.kind == "designation" and i else "")
+        + f" effective {_when(d)}"
+        for i, d in enumerate(turns)
+    ]
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"The Secretary {joined}."
+
+
+def _when(decision: Decision) -> str:
+    cite = f" ({decision.cite})" if decision.cite else ""
+    return decision.effective.describe() + cite
 
 
 def standing(decisions: Sequence[Decision], day: date) -> OnDay:

@@ -60,6 +60,7 @@ def list_lines(rows: list[tuple[Entry, OnDay]], day: date, *, everything: bool) 
     yield [("rule: ", "dim bold"), (RULE, "dim")]
     yield []
     width = max((len(e.id) for e, _ in rows), default=2)
+    dates = max((len(e.designated.effective.text) for e, _ in rows), default=10)
     for standing in Standing:
         group = [(e, on) for e, on in rows if on.standing is standing]
         if not group:
@@ -72,11 +73,11 @@ def list_lines(rows: list[tuple[Entry, OnDay]], day: date, *, everything: bool) 
             row = list_row(entry, on)
             yield [
                 (f"{TAB}{entry.id:<{width}}  ", STANDING_STYLE.get(standing, "yellow")),
-                (f"{row['designated']:<22}  ", "dim"),
+                (f"{row['designated']:<{dates}}  ", "dim"),
                 (row["name"], ""),
             ]
             if standing is not Standing.IN_FORCE or everything:
-                yield [(f"{TAB}{'':<{width}}  {'':<22}  ↳ {on.since}", "dim")]
+                yield [(f"{TAB}{'':<{width}}  {'':<{dates}}  ↳ {on.since}", "dim")]
         yield []
     yield [
         ("Dates are effective dates: ", "dim"),
