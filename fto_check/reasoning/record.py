@@ -21,7 +21,6 @@ from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 # What the record implies of the verdict: a designation in force means the Secretary found all
 # of (A)-(C); an organization not designated, or no longer, met at least one of them not.
 IMPLIED = {Standing.IN_FORCE: MET, Standing.NOT_IN_FORCE: NOT_MET}
-LETTERS = {"1189(a)(1)(A)": "A", "1189(a)(1)(B)": "B", "1189(a)(1)(C)": "C"}
 MAX_LEAVES = 4  # per criterion in a calibration row: the first that decided it
 
 
@@ -178,7 +177,7 @@ def _difference(criterion: Finding, implied: Status) -> Difference:
         alike.setdefault((f.subject, f.reason, tuple(f.missing)), f)
     leaves = list(alike.values())
     return Difference(
-        criterion=LETTERS[criterion.rule],
+        criterion=criterion.rule.removeprefix("1189(a)(1)(").rstrip(")"),  # "A", "B", "C"
         title=criterion.title,
         status=criterion.status.value,
         implied=implied.value,

@@ -11,10 +11,9 @@ from dataclasses import asdict
 from fto_check.law.register import RULE
 from fto_check.reasoning.logic import Status
 from fto_check.reasoning.record import Difference, Row
-from fto_check.render.register import _md, table
-from fto_check.render.text import TAB, Line
+from fto_check.render.register import md_line, table
+from fto_check.render.text import AGREEMENT_STYLE, TAB, Line
 
-AGREEMENT_STYLE = {"agree": "green", "disagree": "red"}  # undetermined, unsettled: yellow
 AGREEMENT_MARK = {"agree": "✓", "disagree": "✗", "undetermined": "?", "unsettled": "~"}
 FIELDS = ("path", "name", "as_of", "entry", "verdict", "standing", "agreement", "differences")
 
@@ -110,7 +109,7 @@ def markdown(rows: list[Row], skipped: int) -> str:
     out = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
     for r in rows:
         out.append(
-            f"| {_md(r.name)} | {r.as_of} | `{r.entry}` | {Status(r.verdict).label} "
+            f"| {md_line(r.name)} | {r.as_of} | `{r.entry}` | {Status(r.verdict).label} "
             f"| {r.standing.replace('_', ' ')} | {r.agreement} |"
         )
     out += ["", summary_sentence(rows, skipped)]
@@ -119,9 +118,9 @@ def markdown(rows: list[Row], skipped: int) -> str:
         out += ["", "Where they part, or the facts leave the verdict open, and why:", ""]
         for r in parting:
             out.append(
-                f"- *{_md(r.name)}* ({r.as_of}): {Status(r.verdict).label} on the facts, "
+                f"- *{md_line(r.name)}* ({r.as_of}): {Status(r.verdict).label} on the facts, "
                 f"{r.standing.replace('_', ' ')} in the record. "
-                + " ".join(s + ("" if s.endswith(".") else ".") for s in why(r, _md, _code))
+                + " ".join(s + ("" if s.endswith(".") else ".") for s in why(r, md_line, _code))
             )
     return "\n".join(out) + "\n"
 

@@ -238,19 +238,18 @@ def history_json(register: Register, match: Match, day: date) -> str:
 def history_markdown(register: Register, match: Match, day: date) -> str:
     entry = match.entry
     on = entry.on(day)
-    lines = [f"## {_md(entry.title_on().label)} (register entry `{entry.id}`)", ""]
+    lines = [f"## {md_line(entry.title_on().label)} (register entry `{entry.id}`)", ""]
     if entry.note:
-        lines += [_md(entry.note), ""]
+        lines += [md_line(entry.note), ""]
     lines += ["Names:", ""]
-    lines += [
-        f"- {_md(a.label)}: {'listed under it' if a.listed else 'alias'}, {_dates(a)} ({a.mark})"
-        for a in entry.names
-    ]
+    for a in entry.names:
+        role = "listed under it" if a.listed else "alias"
+        lines.append(f"- {md_line(a.label)}: {role}, {_dates(a)} ({a.mark})")
     lines += ["", table("markdown", HISTORY_FIELDS[1:], history_rows(entry)).rstrip(), ""]
-    lines += [f"On {day}: **{on.standing.label}** — {_md(on.since)}.", "", f"*Rule:* {RULE}"]
+    lines += [f"On {day}: **{on.standing.label}** — {md_line(on.since)}.", "", f"*Rule:* {RULE}"]
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def md_line(text: str) -> str:
     """Text from the data, safe in a Markdown line: no table breaks, no stray emphasis."""
     return " ".join(text.split()).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
