@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 from fto_check.reasoning.record import agreement, record
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = sorted(load_register().entries)
 
 
@@ -170,3 +172,16 @@ def test_check_reads_the_register_only_for_a_profile_that_names_an_entry(tmp_pat
 
     assert not imports_register("name: Test Front\nas_of: 2024-06-30\n")
     assert imports_register("name: Test Front\nas_of: 2024-06-30\nregister: farc\n")
+
+
+def test_a_report_with_its_record_reads_back_from_json():
+    from fto_check.profile.read import read_profile
+    from fto_check.reasoning import record as records
+    from fto_check.reasoning.evaluate import evaluate
+    from fto_check.render.json import parse, render
+
+    loaded = read_profile(ROOT / "examples/public-record/farc-2021-revocation.yaml")
+    report = evaluate(loaded.profile, loaded.source)
+    records.attach(report, loaded.profile)
+    assert report.record is not None
+    assert parse(render(report)).record == report.record
