@@ -90,8 +90,8 @@ def comparison(verdict: Status, standing: Standing) -> str:
         )
     if found == "undetermined":
         return (
-            f"The verdict on the facts is undetermined: the facts recorded do not settle what "
-            f"the record shows ({standing.label})."
+            f"The verdict on the facts is undetermined: the profile's facts neither bear out "
+            f"nor contradict the record ({standing.label})."
         )
     verb = "agrees" if found == "agree" else "disagrees"
     return f"The verdict on the facts ({verdict.label}) {verb} with the record ({standing.label})."
