@@ -18,13 +18,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from fto_check.base.dates import bounds
 from fto_check.base.errors import InputError, Problem, UsageError
 from fto_check.base.resources import data_dir
 
@@ -54,7 +55,6 @@ DatedBy = Literal["publication", "statement", "state-list", "term-end"]
 NO_ENTRY = "none"  # what a profile's `register:` says of an organization never designated
 
 _ID = r"^[a-z0-9][a-z0-9-]*$"
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 # ---------------------------------------------------------------- dates
@@ -105,24 +105,6 @@ class Span(BaseModel):
         return f"{self.text} (the day is not known)"
 
 
-def _bounds(text: str) -> tuple[date, date]:
-    m = _DAY.match(text)
-    if not m:
-        raise ValueError(f"expected YYYY-MM-DD, YYYY-MM or YYYY, got {text!r}")
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if day:
-            first = last = date(year, int(month), int(day))
-        elif month:
-            first = date(year, int(month), 1)
-            last = date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)
-        else:
-            first, last = date(year, 1, 1), date(year, 12, 31)
-    except ValueError as e:
-        raise ValueError(f"{text!r} is not a real date ({e})") from None
-    return first, last
-
-
 def parse_span(value: Any) -> Any:
     """`2025-03` → Span(2025-03-01 … 2025-03-31); `A..B` → from A's first day to B's last."""
     if isinstance(value, Span | dict):
@@ -131,9 +113,9 @@ def parse_span(value: Any) -> Any:
         return Span(text=value.isoformat(), earliest=value, latest=value)
     text = str(value).strip()
     start, sep, end = text.partition("..")
-    earliest, latest = _bounds(start.strip())
+    earliest, latest = bounds(start.strip())
     if sep:
-        latest = _bounds(end.strip())[1]
+        latest = bounds(end.strip())[1]
         if latest < earliest:
             raise ValueError(f"the window {text!r} ends before it starts")
         if earliest == latest:

@@ -11,7 +11,7 @@ Sources are listed once under the top-level `sources:` and cited by their key, o
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -25,6 +25,8 @@ from pydantic import (
     Field,
     Tag,
 )
+
+from fto_check.base.dates import PARTIAL_DATE, bounds
 
 T = TypeVar("T")
 
@@ -98,7 +100,6 @@ class ThreatOrigin(StrEnum):
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def _country(value: str) -> str:
@@ -151,27 +152,16 @@ def _partial_date(value: Any) -> Any:
     if isinstance(value, date):
         return PartialDate(text=value.isoformat(), first=value, last=value)
     text = str(value).strip()
-    m = _PARTIAL_DATE.match(text)
-    if not m:
+    if not PARTIAL_DATE.match(text):
         raise ValueError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if day:
-            first = last = date(year, int(month), int(day))
-        elif month:
-            first = date(year, int(month), 1)
-            last = date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)
-        else:
-            first, last = date(year, 1, 1), date(year, 12, 31)
-    except ValueError as e:
-        raise ValueError(f"{text!r} is not a real date ({e})") from None
+    first, last = bounds(text)
     return PartialDate(text=text, first=first, last=last)
 
 
 WhenDate = Annotated[
     PartialDate,
     BeforeValidator(_partial_date),
-    Field(json_schema_extra={"type": "string", "pattern": _PARTIAL_DATE.pattern}),
+    Field(json_schema_extra={"type": "string", "pattern": PARTIAL_DATE.pattern}),
 ]
 
 
