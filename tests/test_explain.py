@@ -260,7 +260,7 @@ def test_explain_and_rules_are_imported_only_when_run():
     code = (
         "import sys, fto_check.cli.app; "
         "assert not {'fto_check.reasoning.catalog', 'fto_check.cli.commands.explain', "
-        "'pydantic'} & "
+        "'fto_check.teaching.explain', 'fto_check.render.explain', 'pydantic'} & "
         "set(sys.modules), sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -269,11 +269,12 @@ def test_explain_and_rules_are_imported_only_when_run():
 def test_every_clause_rule_and_reading_is_found_by_its_own_id_and_explained():
     """Each id that `rules` and `rules --coverage` print resolves to itself, and its
     explanation renders as text, Markdown and JSON."""
-    from fto_check.cli.commands import explain
     from fto_check.law.readings import all_readings
+    from fto_check.render import explain as render
+    from fto_check.teaching.explain import build
 
     for item in [*LAW.clauses, *RULES, *all_readings()]:
         target = catalog.resolve(item)
         assert target.id == item
-        data = explain.build(target)
-        assert explain.text(data) and explain.markdown(data) and json.dumps(data)
+        data = build(target)
+        assert render.text(data) and render.markdown(data) and json.dumps(data)

@@ -113,15 +113,6 @@ def rule_order() -> list[str]:
     return list(order)
 
 
-def span(since: date | None, until: date | None) -> str:
-    """'2001-10-26 onward', '1996-04-24 – 2001-10-25', 'until 2001-10-25' or 'always'."""
-    if since and until:
-        return f"{since} – {until}"
-    if since:
-        return f"{since} onward"
-    return f"until {until}" if until else "always"
-
-
 # ---------------------------------------------------------------- coverage of the law
 
 Kind = Literal["encoded", "through subclauses", "not encoded", "structural", "uncovered"]

@@ -11,15 +11,14 @@ from datetime import date
 
 from fto_check.reasoning.findings import FactUse, Finding, Report
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
+from fto_check.render.prose import cited, cites, law_summary
 from fto_check.render.text import (
     LETTER,
-    cites,
     decisive,
     decisive_chain,
     fix_lines,
     grouped,
     incident_names,
-    law_summary,
     missing_fields,
 )
 
@@ -170,7 +169,7 @@ class _Memo:
         title = finding.title[:1].upper() + finding.title[1:]
         yield f"### {letter} {title}: {STATUS[finding.status]}{basis}"
         yield ""
-        yield f"*{finding.citation}, {finding.version}.*"
+        yield f"*{cited(finding.citation, finding.version)}.*"
         yield ""
         if finding.basis == "asserted":
             yield (

@@ -14,11 +14,11 @@ The renderer yields lines of (text, style) segments; `render` prints them plain 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Iterator
 
 from fto_check.reasoning.findings import Change, FactUse, Finding, Fix, Report, SourceInfo
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
+from fto_check.render.prose import cited, cites, law_summary
 
 Segment = tuple[str, str]  # (text, rich style name or "")
 Line = list[Segment]
@@ -109,7 +109,7 @@ def _criterion(finding: Finding, source: Source, contested: list[Line]) -> Itera
     if finding.basis == "asserted":
         head.append(("  on the Secretary's asserted finding", "cyan bold"))
     yield head
-    yield [(TAB + finding.citation + (f", {finding.version}" if finding.version else ""), "dim")]
+    yield [(TAB + cited(finding.citation, finding.version), "dim")]
     yield from contested
     if finding.basis == "asserted":
         yield from _asserted(finding, source)
@@ -514,38 +514,7 @@ def _via(fix: Fix) -> str:
     return cites([route.rule for route in fix.via], titles)
 
 
-# ---------------------------------------------------------------- citations, values
-
-
-_GROUP = re.compile(r"\d+[a-z]*|\([^)]*\)")
-
-
-def cites(rules: Iterable[str], titles: dict[str, str] | None = None) -> str:
-    """Clause ids in short: '§ 1182(a)(3)(B)(iii)(I), (II)'; with `titles`, a lone element's
-    name too ('§ 2656f(d)(2) politically motivated')."""
-    by_section: dict[str, list[str]] = {}
-    for rule in dict.fromkeys(rules):
-        clause = rule.partition("/")[0]
-        by_section.setdefault(_GROUP.findall(clause)[0], []).append(rule)
-    out = []
-    for rules_here in by_section.values():
-        clauses = list(dict.fromkeys(r.partition("/")[0] for r in rules_here))
-        groups = [_GROUP.findall(c) for c in clauses]
-        common = 0
-        while all(len(g) > common + 1 for g in groups) and len({g[common] for g in groups}) == 1:
-            common += 1
-        if len(clauses) == 1:
-            text = f"§ {clauses[0]}"
-            if titles is not None and len(rules_here) == 1 and "/" in rules_here[0]:
-                text += " " + titles.get(rules_here[0], _element(rules_here[0]))
-        else:
-            text = "§ " + clauses[0] + ", " + ", ".join("".join(g[common:]) for g in groups[1:])
-        out.append(text)
-    return "; ".join(out)
-
-
-def _element(rule: str) -> str:
-    return rule.partition("/")[2].replace("-", " ")
+# ---------------------------------------------------------------- values
 
 
 def _value(value) -> str:
@@ -591,27 +560,3 @@ def receipt(report: Report) -> Iterator[Line]:
         yield [(f"{TAB}law: {text}", "dim")]
     readings = ", ".join(f"{k}={v}" for k, v in report.readings.items())
     yield [(f"{TAB}readings in force: {readings}", "dim")]
-
-
-def law_summary(report: Report) -> list[str]:
-    """Per statutory section, the law as in force on `as_of` and its latest change applied."""
-    from fto_check.law.statute import load_law
-
-    law = load_law()
-    day = date.fromisoformat(report.as_of)
-    latest: dict[str, tuple[date, str]] = {}
-    for clause_id in report.law:
-        clause = law.clauses.get(clause_id)
-        version = clause.version_on(day) if clause else None
-        if version is None:
-            continue
-        section = law.section_of[clause_id].section
-        since = version.in_force_from or date.min
-        if section not in latest or since > latest[section][0]:
-            latest[section] = (since, clause.label_on(day))
-    return [
-        f"{section} as in force on {report.as_of} (latest change applied: "
-        f"{label.removeprefix('as amended by ').removeprefix('as enacted by ')}"
-        f"{f', {since}' if since != date.min else ''})"
-        for section, (since, label) in latest.items()
-    ]

@@ -12,7 +12,8 @@ from datetime import date
 
 from fto_check.law.statute import Clause, load_law
 from fto_check.reasoning.findings import Finding
-from fto_check.render.text import MARK, STYLE, TAB, Line, cites, decisive, decisive_chain, grouped
+from fto_check.render.prose import cites
+from fto_check.render.text import MARK, STYLE, TAB, Line, decisive, decisive_chain, grouped
 
 
 @dataclass(frozen=True, slots=True)

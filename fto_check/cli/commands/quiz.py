@@ -12,6 +12,7 @@ import secrets
 import sys
 from typing import TYPE_CHECKING
 
+from fto_check.render.prose import cited
 from fto_check.render.text import TAB
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def _explain(out: Out, question) -> None:
     for line in question.explanation:
         out.line([(TAB, ""), *line])
     for quote in question.law:
-        out.line([(f"{TAB}The law: ", "bold"), (f"{quote.citation}, {quote.version}", "dim")])
+        out.line([(f"{TAB}The law: ", "bold"), (cited(quote.citation, quote.version), "dim")])
         if quote.note:
             out.line([(f"{TAB * 2}({quote.note})", "dim")])
         out.wrapped(f"“{quote.text}”", 8, 9, style="italic")

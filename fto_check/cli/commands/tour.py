@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from fto_check.render.prose import cited
 from fto_check.render.text import LETTER, MARK, STYLE, TAB
 
 
@@ -70,7 +71,7 @@ def _opening(out, report) -> None:
     )
     lead = quote("1189(a)(1)", day)
     if lead:
-        out.line([(f"{TAB}{lead.citation}, {lead.version}", "dim")])
+        out.line([(TAB + cited(lead.citation, lead.version), "dim")])
         out.wrapped(f"“{lead.text}”", 8, 9, style="italic")
     for criterion in report.criteria.children:
         out.line([(f"{TAB}{LETTER[criterion.rule]} ", "bold"), (criterion.title, "")])
@@ -100,7 +101,7 @@ def _criterion(out, report, criterion) -> None:
     out.line([])
     out.line([("The law", "bold")])
     for q in quotes(criterion, date.fromisoformat(report.as_of), lead_in=False):
-        out.line([(f"{TAB}{q.citation}, {q.version}", "dim")])
+        out.line([(TAB + cited(q.citation, q.version), "dim")])
         if q.note:
             out.line([(f"{TAB}({q.note})", "dim")])
         out.wrapped(f"“{q.text}”", 8, 9, style="italic")
