@@ -24,6 +24,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    WithJsonSchema,
 )
 
 from fto_check.base.dates import PARTIAL_DATE, bounds
@@ -161,7 +162,15 @@ def _partial_date(value: Any) -> Any:
 WhenDate = Annotated[
     PartialDate,
     BeforeValidator(_partial_date),
-    Field(json_schema_extra={"type": "string", "pattern": PARTIAL_DATE.pattern}),
+    # As written: a string (or, in YAML, a bare year); not the interval it is read into.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PARTIAL_DATE.pattern},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
+    ),
 ]
 
 
