@@ -214,10 +214,10 @@ def test_json_is_one_array_of_rows():
 
 
 def test_csv_has_a_header_and_a_row_per_profile():
-    """`--format csv` writes a header row, then statuses as people write them."""
+    """`--format csv` writes a header row, then the statuses spelled as in the JSON."""
     table = list(csv.DictReader(io.StringIO(invoke("-f", "csv", str(EXAMPLES)).stdout)))
     assert len(table) == N_EXAMPLES
-    assert {r["verdict"] for r in table} == {"met", "not met", "undetermined"}
+    assert {r["verdict"] for r in table} == {"met", "not_met", "undetermined"}
 
 
 def test_markdown_is_a_table():
@@ -230,7 +230,7 @@ def test_markdown_is_a_table():
 def test_table_shows_the_matrix_with_the_reason_it_fails():
     """`--format table` lists each profile with marks per criterion and route, and why not."""
     out = invoke("-f", "table", str(EXAMPLES / "minimal-pairs" / "motive-profit.yaml")).stdout
-    assert "Valley Tax Resistance" in out
+    assert "motive-profit" in out
     assert "politically motivated" in out
     assert "✗ not met" in out
 
@@ -339,7 +339,7 @@ def test_output_replaces_the_file_only_when_complete(folder):
     out.write_text("old\n", encoding="utf-8")
     result = invoke("--output", str(out), str(folder.path / "p.yaml"))
     assert result.exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith("path,name,as of")
+    assert out.read_text(encoding="utf-8").startswith("path,name,as_of")
     assert [p.name for p in folder.path.iterdir() if p.name.startswith(".")] == []
 
 

@@ -228,7 +228,7 @@ def test_the_examples_listed_are_those_whose_report_decides_the_rule(examples):
     uses = _json("1182(a)(3)(B)(iii)(V)(b)")["examples"]
     assert uses == [
         {"example": "firearm.yaml", "as_of": "2025-02-20", "outcomes": ["met"]},
-        {"example": "hostages.yaml", "as_of": "2025-02-20", "outcomes": ["not met"]},
+        {"example": "hostages.yaml", "as_of": "2025-02-20", "outcomes": ["not_met"]},
     ]
     out = _explain("1182(a)(3)(B)(iii)(II)").stdout
     assert "hostages.yaml (as of 2025-02-20): met" in out

@@ -38,7 +38,7 @@ def engine_answer(question: dict) -> list[str]:
     """The right answer to a question, worked out from the engine's report on its profile."""
     report = judged(question["profile"])
     if question["kind"] == "status":
-        return [report.criterion(question["criterion"]).status.label]
+        return [report.criterion(question["criterion"]).status.value]
     if question["kind"] == "route":
         routes = report.criterion("B").children
         met = [str(i + 1) for i, route in enumerate(routes) if route.status is MET]
@@ -179,7 +179,7 @@ def test_right_answers_typed_at_the_prompts_score_full_marks(quiz):
 
 def test_wrong_answers_score_nothing_and_name_the_clauses_missed(quiz):
     """Wrong answers are marked wrong, explained, and counted against their clauses."""
-    wrong = {"status": {"met": "u", "not met": "m", "undetermined": "n"}}
+    wrong = {"status": {"met": "u", "not_met": "m", "undetermined": "n"}}
     answers = []
     for question in quiz["questions"][:4]:
         right = question["answer"]
@@ -200,9 +200,9 @@ def test_wrong_answers_score_nothing_and_name_the_clauses_missed(quiz):
 
 @pytest.mark.parametrize(
     ("typed", "right"),
-    [("met", "met"), ("m", "met"), ("not met", "not met"), ("n", "not met"),
-     ("not_met", "not met"), ("undetermined", "undetermined"), ("u", "undetermined"),
-     ("?", "undetermined")],
+    [("met", "met"), ("m", "met"), ("not met", "not_met"), ("n", "not_met"),
+     ("not_met", "not_met"), ("Not-Met", "not_met"), ("undetermined", "undetermined"),
+     ("u", "undetermined"), ("?", "undetermined")],
 )  # fmt: skip
 def test_a_status_can_be_answered_in_short(typed, right):
     """met/m, not met/n, undetermined/u/? all name their status."""

@@ -106,7 +106,7 @@ def test_coverage_lists_every_clause_of_rules_once():
 def test_an_encoded_clause_carries_no_not_encoded_reason():
     """A clause is encoded or not encoded, never both."""
     for cover in coverage():
-        if cover.kind in ("encoded", "through subclauses"):
+        if cover.kind in ("encoded", "through-subclauses"):
             assert cover.clause.not_encoded is None, cover.clause.id
 
 
@@ -134,7 +134,7 @@ def test_past_words_of_a_clause_not_encoded_say_why():
 def test_lead_ins_of_iv_are_encoded_through_their_aa_items(item):
     """§ 1182(a)(3)(B)(iv)(IV)–(VI) ("to solicit funds … for—") are implemented through (aa)."""
     cover = next(c for c in coverage() if c.clause.id == f"1182(a)(3)(B)(iv)({item})")
-    assert cover.kind == "through subclauses"
+    assert cover.kind == "through-subclauses"
     assert cover.rules == (f"1182(a)(3)(B)(iv)({item})(aa)",)
 
 

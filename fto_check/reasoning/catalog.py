@@ -115,7 +115,7 @@ def rule_order() -> list[str]:
 
 # ---------------------------------------------------------------- coverage of the law
 
-Kind = Literal["encoded", "through subclauses", "not encoded", "structural", "uncovered"]
+Kind = Literal["encoded", "through-subclauses", "not-encoded", "structural", "uncovered"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,16 +163,16 @@ def coverage() -> tuple[Cover, ...]:
             elif clause.current.text == "":
                 kind = "structural"
             elif clause.not_encoded:
-                kind = "not encoded"
+                kind = "not-encoded"
             elif through:
-                kind = "through subclauses"
+                kind = "through-subclauses"
             else:
                 kind = "uncovered"
             covers.append(
                 Cover(
                     clause,
                     kind,
-                    own or (through if kind == "through subclauses" else ()),
+                    own or (through if kind == "through-subclauses" else ()),
                     clause.not_encoded or "",
                     past,
                 )
@@ -217,7 +217,7 @@ class Use:
 
     example: str  # its path under examples/
     as_of: str
-    outcomes: tuple[str, ...]  # "met", "not met", or a reading's value
+    outcomes: tuple[str, ...]  # a status ("met", "not_met"), or a reading's value
 
 
 @cache
@@ -249,8 +249,8 @@ def examples_deciding(rule_ids: tuple[str, ...] | list[str]) -> list[Use]:
             if finding.rule in wanted and finding.status in (MET, NOT_MET):
                 found[finding.status] = None
         if found:
-            labels = tuple(s.label for s in (MET, NOT_MET) if s in found)
-            uses.append(Use(name, report.as_of, labels))
+            statuses = tuple(s.value for s in (MET, NOT_MET) if s in found)
+            uses.append(Use(name, report.as_of, statuses))
     return uses
 
 

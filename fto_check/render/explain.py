@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from fto_check.reasoning.logic import Status
 from fto_check.render.prose import anchor, in_force, sentence, span_iso, wrap
 
 
@@ -109,7 +110,15 @@ def _span(version: dict[str, Any]) -> str:
 def _text_examples(uses: list[dict[str, Any]]) -> list[str]:
     if not uses:
         return ["  none"]
-    return [f"  {u['example']} (as of {u['as_of']}): {', '.join(u['outcomes'])}" for u in uses]
+    return [f"  {u['example']} (as of {u['as_of']}): {_outcomes(u)}" for u in uses]
+
+
+def _outcomes(use: dict[str, Any]) -> str:
+    """What an example's report decided, in words: 'met, not met', or a reading's value."""
+    return ", ".join(Status(o).label if o in _STATUSES else o for o in use["outcomes"])
+
+
+_STATUSES = frozenset(Status)
 
 
 def _text_reading(data: dict[str, Any]) -> str:
@@ -174,9 +183,9 @@ def markdown(data: dict[str, Any], *, level: int = 1, law: bool = True) -> str:
     if "examples" in data:
         out += [f"{sub} Examples that exercise it", ""]
         uses = data["examples"]
-        out += [
-            f"- `{u['example']}` (as of {u['as_of']}): {', '.join(u['outcomes'])}" for u in uses
-        ] or ["None."]
+        out += [f"- `{u['example']}` (as of {u['as_of']}): {_outcomes(u)}" for u in uses] or [
+            "None."
+        ]
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -262,8 +271,7 @@ def _markdown_reading(data: dict[str, Any], head: str, sub: str) -> str:
     if "examples" in data:
         out += [f"{sub} Examples where it decided a finding", ""]
         out += [
-            f"- `{u['example']}` (as of {u['as_of']}): {', '.join(u['outcomes'])}"
-            for u in data["examples"]
+            f"- `{u['example']}` (as of {u['as_of']}): {_outcomes(u)}" for u in data["examples"]
         ] or ["None."]
         out.append("")
     return "\n".join(out) + "\n"

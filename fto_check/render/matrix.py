@@ -17,21 +17,39 @@ from fto_check.reasoning.expect import outcome
 from fto_check.reasoning.findings import Finding, Report
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 
-# (key in a row, table header, CSV/Markdown header); status columns follow `expect.outcome`.
+# (key in a row and every machine-readable header, table header, what the legend says of it).
+# Keys and statuses are spelled as docs/vocabulary.md says, the same in JSON, JSONL, CSV and
+# Markdown; status columns follow `expect.outcome`.
 STATUS_COLUMNS = (
-    ("A", "(A)", "A"),
-    ("B.terrorist-activity", "B:act", "B terrorist activity"),
-    ("B.terrorism", "B:terr", "B terrorism"),
-    ("B.capability-and-intent", "B:c&i", "B capability and intent"),
-    ("B", "(B)", "B"),
-    ("C", "(C)", "C"),
+    ("A", "(A)", ""),
+    ("B.terrorist-activity", "act", "terrorist activity (§ 1182(a)(3)(B))"),
+    ("B.terrorism", "terr", "terrorism (§ 2656f(d)(2))"),
+    ("B.capability-and-intent", "c&i", "capability and intent"),
+    ("B", "(B)", ""),
+    ("C", "(C)", ""),
 )
-FIELDS = ("path", "name", "as_of", *(k for k, _, _ in STATUS_COLUMNS), "verdict", "reason", "error")
+FIELDS = (
+    "path",
+    "name",
+    "as_of",
+    *(k for k, _, _ in STATUS_COLUMNS),
+    "verdict",
+    "reason",
+    "warnings",
+    "error",
+)
 CHECK_FIELDS = ("expected", "diff")  # added by --check-expected
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 LETTERS = {"1189(a)(1)(A)": "A", "1189(a)(1)(B)": "B", "1189(a)(1)(C)": "C"}
 MARK = {MET: "✓", NOT_MET: "✗", UNDETERMINED: "?"}
 STYLE = {MET: "green", NOT_MET: "red", UNDETERMINED: "yellow"}
+NOT_IN_FORCE = "–"  # a route to (B) that was not yet law on the date: null in JSON
+LEGEND = (
+    f"✓ met · ✗ not met · ? undetermined · {NOT_IN_FORCE} not yet law on that date · "
+    + ", ".join(short for _, short, words in STATUS_COLUMNS if words)
+    + ": the routes to (B), by "
+    + ", ".join(words for _, _, words in STATUS_COLUMNS if words)
+)
 
 
 # ---------------------------------------------------------------- rows
@@ -47,6 +65,7 @@ def row(report: Report, path: str) -> dict[str, Any]:
         **{key: found[key].value if key in found else None for key, _, _ in STATUS_COLUMNS},
         "verdict": report.verdict.value,
         "reason": first_reason(report),
+        "warnings": [f"{path}:{w.line}:{w.col}: {w.message}" for w in report.warnings],
         "error": None,
     }
 
@@ -144,20 +163,16 @@ class JsonArray(JsonLines):
         self.out.write("\n]\n" if self.count else "]\n")
 
 
-def _label_of(value: str | None) -> str:
-    return Status(value).label if value else ""
-
-
 class Csv:
-    """RFC 4180 CSV with a header row; statuses as people write them ('not met')."""
+    """RFC 4180 CSV with a header row: the same field names and statuses as the JSON."""
 
     def __init__(self, out: IO[str], fields: tuple[str, ...]) -> None:
         self.fields = fields
         self.writer = csv.writer(out, lineterminator="\n")
-        self.writer.writerow([_header(f) for f in fields])
+        self.writer.writerow(fields)
 
     def write(self, r: dict[str, Any]) -> None:
-        self.writer.writerow([_cell(f, r.get(f)) for f in self.fields])
+        self.writer.writerow([cell(r, f) for f in self.fields])
 
     def close(self) -> None:
         pass
@@ -168,126 +183,245 @@ class Markdown:
 
     def __init__(self, out: IO[str], fields: tuple[str, ...]) -> None:
         self.out, self.fields = out, fields
-        out.write("| " + " | ".join(_header(f) for f in fields) + " |\n")
+        out.write("| " + " | ".join(fields) + " |\n")
         out.write("|" + "---|" * len(fields) + "\n")
 
     def write(self, r: dict[str, Any]) -> None:
-        cells = (_cell(f, r.get(f)).replace("|", "\\|").replace("\n", " ") for f in self.fields)
+        cells = (cell(r, f).replace("|", "\\|").replace("\n", " ") for f in self.fields)
         self.out.write("| " + " | ".join(cells) + " |\n")
 
     def close(self) -> None:
         pass
 
 
-_HEADERS = {key: long for key, _, long in STATUS_COLUMNS} | {"as_of": "as of"}
+_STATUS_KEYS = frozenset(key for key, _, _ in STATUS_COLUMNS)
 
 
-def _header(field: str) -> str:
-    return _HEADERS.get(field, field)
-
-
-def _cell(field: str, value: Any) -> str:
+def cell(r: dict[str, Any], field: str) -> str:
+    """One field of a row as a CSV or Markdown cell: as in the JSON, a route not yet law `–`
+    (as the table shows it), warnings joined by `; `, nothing for null."""
+    value = r.get(field)
     if value is None:
-        return ""
-    if (field in _HEADERS and field != "as_of") or field == "verdict":
-        return _label_of(value)
+        return NOT_IN_FORCE if field in _STATUS_KEYS and not r.get("error") else ""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
     return str(value)
 
 
 class Table:
-    """The criteria × profiles matrix as a rich table, printed in blocks as rows arrive.
+    """The criteria × profiles matrix laid out for the terminal's width, rows as they come.
 
-    Column widths are fixed from the console width, so the blocks line up as one table while
-    no more than `block` rows are ever held.
+    A legend line says what the marks and the route columns mean; each profile is named by the
+    shortest form of its path that is still unique (`short_paths`), so the two files of a
+    minimal pair never look alike. Where the width leaves room (about 100 columns and more),
+    why a profile fails is a column of its own; otherwise, as at 80 columns, it is a line of
+    its own under the row, as are its warnings and an input's error. Columns are fixed from the
+    width and the paths before the first row, so rows print in blocks and still line up.
     """
 
-    def __init__(self, out: IO[str], fields: tuple[str, ...], *, color: bool, block: int = 50):
+    GAP = "  "
+    REASON_MIN = 36  # narrower than this, why-not goes under its row
+
+    def __init__(
+        self,
+        out: IO[str],
+        fields: tuple[str, ...],
+        *,
+        color: bool,
+        width: int | None = None,
+        paths: list[str] | None = None,
+        block: int = 50,
+    ):
         from rich.console import Console
 
         self.console = Console(
             file=out,
             force_terminal=color,
             no_color=not color,
-            width=None if color else 200,
+            width=width,
             highlight=False,
-            soft_wrap=False,
+            soft_wrap=True,  # lines are laid out here, never re-wrapped
         )
         self.check = "expected" in fields
-        self.wrap = not color
-        self.rows: list[dict[str, Any]] = []
-        self.block, self.printed = block, False
-        columns = 3 + len(STATUS_COLUMNS) + 1 + self.check  # + profile, as of, verdict, why
-        fixed = 10 + 6 * len(STATUS_COLUMNS) + 14 + 6 * self.check
-        spare = self.console.width - fixed - (2 * columns - 2)  # one space each side, no edges
-        self.name_width = max(16, min(36, spare // 3))
-        self.reason_width = max(20, spare - self.name_width)
+        self.names = short_paths(paths) if paths else {}
+        self.lines: list = []
+        self.block, self.started = block, False
+        width = self.console.width
+        statuses = sum(len(short) for _, short, _ in STATUS_COLUMNS) + len(STATUS_COLUMNS) - 1
+        fixed = 10 + statuses + 14 + (6 if self.check else 0)
+        gaps = len(self.GAP) * (3 + self.check)
+        longest = max((len(n) for n in self.names.values()), default=24)
+        room = width - fixed - gaps
+        self.path_width = max(12, min(longest, room))
+        spare = room - self.path_width - len(self.GAP)
+        self.reason_width = spare if spare >= self.REASON_MIN else 0
+        self.reason_start = width - spare
 
     def write(self, r: dict[str, Any]) -> None:
-        self.rows.append(r)
-        if len(self.rows) >= self.block:
+        if not self.started:
+            self._start()
+        self.lines.extend(self._row(r))
+        if len(self.lines) >= self.block:
             self._flush()
 
     def close(self) -> None:
-        self._flush(last=True)
+        if not self.started:
+            self._start()
+        self._flush()
 
-    def _flush(self, last: bool = False) -> None:
-        from rich.table import Table as RichTable
+    def _start(self) -> None:
         from rich.text import Text
 
-        if not self.rows and (self.printed or not last):
-            return
-        table = RichTable(
-            box=None,  # no rules: blocks printed one under another read as one table
-            show_header=not self.printed,
-            pad_edge=False,
-            header_style="bold underline",
-        )
-        table.add_column("profile", width=self.name_width, no_wrap=True, overflow="ellipsis")
-        table.add_column("as of", width=10, no_wrap=True)
+        self.started = True
+        for line in _fill(LEGEND, self.console.width):
+            self.lines.append(Text(line, style="dim"))
+        head = [("profile", self.path_width, "left"), ("as of", 10, "left")]
+        cells = [Text(_fit(t, w, a), style="bold underline") for t, w, a in head]
         for _, short, _ in STATUS_COLUMNS:
-            table.add_column(short, width=6, no_wrap=True, justify="center")
-        table.add_column("verdict", width=14, no_wrap=True)
+            cells.append(Text(short, style="bold underline"))
+        cells.append(Text(_fit("verdict", 14), style="bold underline"))
         if self.check:
-            table.add_column("expect", width=6, no_wrap=True)
-        # On a terminal a row stays one line; in a file the reason wraps rather than being cut.
-        table.add_column(
-            "why not",
-            width=self.reason_width,
-            no_wrap=self.wrap is False,
-            overflow="ellipsis" if self.wrap is False else "fold",
-        )
-        for r in self.rows:
-            table.add_row(*self._cells(r, Text))
-        self.console.print(table)
-        self.rows.clear()
-        self.printed = True
+            cells.append(Text(_fit("expect", 6), style="bold underline"))
+        if self.reason_width:
+            cells.append(Text("why not", style="bold underline"))
+        self.lines.append(self._join(cells))
 
-    def _cells(self, r: dict[str, Any], Text) -> list:
+    def _join(self, cells: list) -> Any:
+        """Cells on one line: two spaces between columns, one between the status columns."""
+        from rich.text import Text
+
+        line = Text()
+        for i, c in enumerate(cells):
+            if i:
+                inside = 2 < i <= 1 + len(STATUS_COLUMNS)
+                line.append(" " if inside else self.GAP)
+            line.append_text(c)
+        line.rstrip()
+        return line
+
+    def _row(self, r: dict[str, Any]) -> list:
+        from rich.text import Text
+
+        name = self.names.get(r["path"], r["path"])
+        cells = [Text(_fit(name, self.path_width, "path")), Text(_fit(r["as_of"] or "", 10))]
         if r["error"]:
-            cells = [Text(r["path"]), Text("")] + [Text("")] * len(STATUS_COLUMNS)
-            cells.append(Text("error", style="bold red"))
+            cells += [Text(" " * len(short)) for _, short, _ in STATUS_COLUMNS]
+            cells.append(Text(_fit("error", 14), style="bold red"))
             if self.check:
-                cells.append(Text("✗", style="red"))
-            return [*cells, Text(r["error"], style="red")]
-        cells = [Text(r["name"] or r["path"]), Text(r["as_of"] or "")]
-        for key, _, _ in STATUS_COLUMNS:
+                cells.append(Text(_fit(" ✗", 6), style="red"))
+            return self._with_notes(cells, [("error: ", r["error"], "red")])
+        for key, short, _ in STATUS_COLUMNS:
             value = r[key]
-            status = Status(value) if value else None
-            cells.append(Text(MARK[status], style=STYLE[status]) if status else Text("–", "dim"))
+            mark, style = (MARK[Status(value)], STYLE[Status(value)]) if value else ("–", "dim")
+            left = (len(short) - 1) // 2
+            cells.append(Text(" " * left + mark + " " * (len(short) - 1 - left), style=style))
         verdict = Status(r["verdict"])
-        cells.append(Text(f"{MARK[verdict]} {verdict.label}", style=f"bold {STYLE[verdict]}"))
+        cells.append(
+            Text(_fit(f"{MARK[verdict]} {verdict.label}", 14), style=f"bold {STYLE[verdict]}")
+        )
         if self.check:
             ok = r.get("expected") == "ok"
-            cells.append(Text("✓" if ok else "✗", style="green" if ok else "red"))
-        return [*cells, Text(r["reason"] or "")]
+            cells.append(Text(_fit(" ✓" if ok else " ✗", 6), style="green" if ok else "red"))
+        notes = [("why not: ", r["reason"], "")] if r["reason"] else []
+        notes += [("warning: ", _warning(w, r["path"]), "yellow") for w in r["warnings"] or ()]
+        return self._with_notes(cells, notes)
+
+    def _with_notes(self, cells: list, notes: list[tuple[str, str, str]]) -> list:
+        """The row, then what is said about it: why not (in its column if there is room),
+        warnings, an error, each wrapped under the row."""
+        from rich.text import Text
+
+        lines = []
+        if self.reason_width and notes and notes[0][0] != "warning: ":
+            label, words, style = notes.pop(0)
+            text = words if label == "why not: " else label + words
+            first, *rest = _fill(text, self.reason_width)
+            cells.append(Text(first, style=style))
+            lines.append(self._join(cells))
+            lines += [Text(" " * self.reason_start + t, style=style) for t in rest]
+        else:
+            lines.append(self._join(cells))
+        for label, words, style in notes:
+            for i, text in enumerate(_fill(label + words, self.console.width - 6)):
+                lines.append(Text(("    " if i == 0 else "      ") + text, style=style or "dim"))
+        return lines
+
+    def _flush(self) -> None:
+        from rich.text import Text
+
+        if self.lines:
+            self.console.print(Text("\n").join(self.lines))
+            self.lines.clear()
+
+
+def _fit(text: str, width: int, how: str = "left") -> str:
+    """`text` in exactly `width` columns: padded, or cut with an ellipsis (a path keeps its
+    end, which names the file)."""
+    if len(text) <= width:
+        return text.ljust(width)
+    if how == "path":
+        return "…" + text[len(text) - width + 1 :]
+    return text[: width - 1] + "…"
+
+
+def _fill(text: str, width: int) -> list[str]:
+    from fto_check.render.prose import wrap
+
+    return wrap(text, 0, width=max(width, 20)) or [""]
+
+
+def _warning(text: str, path: str) -> str:
+    """A row's warning without the path the row already names: 'line 12: …'."""
+    rest = text.removeprefix(f"{path}:")
+    line, _, after = rest.partition(":")
+    if line.isdigit() and line != "0":
+        return f"line {line}: {after.partition(': ')[2]}"
+    return after.partition(": ")[2] if line.isdigit() else text
+
+
+def short_paths(paths: list[str]) -> dict[str, str]:
+    """Each path's shortest unique form: its file name without `.yaml` or `.yml`, with as many
+    of its folders as it takes to tell it from every other path (`motive-profit`, and
+    `2024/acme` beside `2025/acme`). A stream's `<stdin>:LINE` stays as it is."""
+    parts = {p: [*p.split("/")[:-1], _without_suffix(p.split("/")[-1])] for p in paths}
+    depth = dict.fromkeys(paths, 1)
+    while True:
+        forms: dict[str, list[str]] = {}
+        for p in paths:
+            forms.setdefault("/".join(parts[p][-depth[p] :]), []).append(p)
+        clashes = [p for same in forms.values() if len(same) > 1 for p in same]
+        deeper = [p for p in clashes if depth[p] < len(parts[p])]
+        if not deeper:
+            break
+        for p in deeper:
+            depth[p] += 1
+    short = {p: "/".join(parts[p][-depth[p] :]) for p in paths}
+    if len(set(short.values())) < len(short):  # `a.yaml` beside `a.yml`: the paths as given
+        return {p: p for p in paths}
+    return short
+
+
+def _without_suffix(name: str) -> str:
+    for suffix in (".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 WRITERS = {"jsonl": JsonLines, "json": JsonArray, "csv": Csv, "markdown": Markdown}
 
 
-def writer(fmt: str, out: IO[str], *, check: bool = False, color: bool = False):
-    """A streaming writer for `fmt` (one of FORMATS) writing to `out`."""
+def writer(
+    fmt: str,
+    out: IO[str],
+    *,
+    check: bool = False,
+    color: bool = False,
+    paths: list[str] | None = None,
+):
+    """A streaming writer for `fmt` (one of FORMATS) writing to `out`; the table names each
+    row by the shortest unique form of its path among `paths`."""
     fields = FIELDS + (CHECK_FIELDS if check else ())
     if fmt == "table":
-        return Table(out, fields, color=color)
+        return Table(out, fields, color=color, paths=paths)
     return WRITERS[fmt](out, fields)

@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 WIDTH = 96  # the width `explain`, `rules` and the teaching commands fill prose to
 
 
-def wrap(words: str, indent: int, hang: int | None = None) -> list[str]:
-    """`words` filled to WIDTH columns, indented; later lines by `hang` if given."""
+def wrap(words: str, indent: int, hang: int | None = None, width: int = WIDTH) -> list[str]:
+    """`words` filled to `width` columns, indented; later lines by `hang` if given."""
     # A section sign stays with its number: "§ 2656f(d)(2)" is never split across lines.
     lines = textwrap.wrap(
         " ".join(words.split()).replace("§ ", "§\u00a0"),
-        WIDTH,
+        width,
         initial_indent=" " * indent,
         subsequent_indent=" " * (indent if hang is None else hang),
         break_on_hyphens=False,

@@ -145,10 +145,10 @@ def _cell(text: str) -> str:
 
 def _coverage_line(clause: dict[str, Any]) -> str:
     kind = clause["kind"]
-    if kind in ("encoded", "through subclauses"):
+    if kind in ("encoded", "through-subclauses"):
         rules = ", ".join(f"{r['id']} ({_versions(r['versions'])})" for r in clause["rules"])
         line = f"{'encoded by' if kind == 'encoded' else 'encoded through'} {rules}"
-    elif kind == "not encoded":
+    elif kind == "not-encoded":
         line = f"not encoded: {clause['reason']}"
     elif kind == "structural":
         line = f"structural: the heading “{clause['heading']}” over its subclauses"
@@ -165,7 +165,7 @@ def _versions(versions: list[dict[str, Any]]) -> str:
 
 
 def _totals(totals: dict[str, int]) -> str:
-    parts = [f"{n} {kind}" for kind, n in totals.items() if kind != "clauses"]
+    parts = [f"{n} {kind.replace('-', ' ')}" for kind, n in totals.items() if kind != "clauses"]
     return f"{totals['clauses']} clauses: " + ", ".join(parts)
 
 

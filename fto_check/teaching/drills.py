@@ -355,7 +355,7 @@ def parse(question: Question, text: str) -> list[str] | None:
 
 STATUS_CHOICES = [
     Choice("met", "met", ("m", "yes", "y")),
-    Choice("not met", "not met", ("n", "not_met", "not-met", "no", "nm")),
+    Choice("not_met", "not met", ("n", "not met", "no", "nm")),  # key: the machine spelling
     Choice("undetermined", "undetermined", ("u", "?", "unknown", "undecided")),
 ]
 
@@ -385,7 +385,7 @@ def _status_question(rng: random.Random, case: Case, focus_: Focus | None) -> Qu
         prompt=f"Is ({letter}) met, not met, or undetermined? ({letter}) asks whether "
         f"{_asks(criterion, day)}.",
         choices=STATUS_CHOICES,
-        answer=[status.label],
+        answer=[status.value],
         verdict=f"({letter}) is {status.label}",
         explanation=explanation,
         law=law,

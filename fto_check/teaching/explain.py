@@ -98,9 +98,9 @@ def _encoding(cover: Cover) -> str:
     """How a clause without a rule of its own is covered, as a phrase."""
     return {
         "encoded": "encoded",
-        "through subclauses": "encoded through its subclauses: " + ", ".join(cover.rules),
+        "through-subclauses": "encoded through its subclauses: " + ", ".join(cover.rules),
         "structural": "a heading: its subclauses carry the law",
-        "not encoded": f"not encoded: {cover.reason}",
+        "not-encoded": f"not encoded: {cover.reason}",
         "uncovered": "not encoded, and no reason is given",
     }[cover.kind]
 

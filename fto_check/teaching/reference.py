@@ -89,7 +89,7 @@ def coverage_data() -> dict[str, Any]:
                 ],
             }
         )
-    kinds = ["encoded", "through subclauses", "not encoded", "structural", "uncovered"]
+    kinds = ["encoded", "through-subclauses", "not-encoded", "structural", "uncovered"]
     totals = {kind: sum(c["kind"] == kind for c in clauses) for kind in kinds}
     return {"clauses": clauses, "totals": {"clauses": len(clauses), **totals}}
 
@@ -121,7 +121,7 @@ def reference() -> dict[str, Any]:
     readings, and coverage."""
     explained = []
     for cover in coverage():
-        if cover.kind not in ("encoded", "through subclauses"):
+        if cover.kind not in ("encoded", "through-subclauses"):
             continue
         clause_id = cover.clause.id
         explained.append({"quote_law": True, **build(Target("clause", clause_id), examples=False)})

@@ -81,11 +81,13 @@ def run(
     fmt = fmt or default_format(output)
     started = time.perf_counter()
     verdicts: Counter[str] = Counter()
-    errors = mismatched = 0
+    errors = mismatched = warned = 0
     with _terminate_as_exit(), _destination(output) as (out, is_terminal):
         color = is_terminal and not os.environ.get("NO_COLOR")
         decided = _with_progress(results(items, options, jobs), len(items), show=not is_terminal)
-        writer = matrix.writer(fmt, out, check=check_expected, color=color)
+        writer = matrix.writer(
+            fmt, out, check=check_expected, color=color, paths=[label for label, _, _ in items]
+        )
         # Stopped early (a signal, the reader gone), the workers stop here, not when (or if)
         # the generator is collected.
         with closing(decided):
@@ -97,6 +99,7 @@ def run(
                         print(row["error"], file=sys.stderr)
                     else:
                         verdicts[row["verdict"]] += 1
+                        warned += len(row["warnings"])
                     if check_expected and row.get("expected") != "ok":
                         mismatched += 1
                         print(f"{row['path']}: {row['diff']}", file=sys.stderr)
@@ -104,7 +107,8 @@ def run(
         writer.close()
     elapsed = time.perf_counter() - started
     print(
-        summary(len(items), verdicts, errors, elapsed, mismatched, check_expected), file=sys.stderr
+        summary(len(items), verdicts, errors, elapsed, mismatched, check_expected, warned),
+        file=sys.stderr,
     )
     if check_expected:
         return EXIT_NOT_MET if mismatched else EXIT_OK
@@ -112,13 +116,22 @@ def run(
 
 
 def summary(
-    total: int, verdicts: Counter[str], errors: int, elapsed: float, mismatched: int, check: bool
+    total: int,
+    verdicts: Counter[str],
+    errors: int,
+    elapsed: float,
+    mismatched: int,
+    check: bool,
+    warnings: int = 0,
 ) -> str:
     counts = ", ".join(f"{verdicts[s.value]} {s.label}" for s in Status)
     rate = f", {total / elapsed:,.0f} profiles/s" if elapsed > 0 else ""
+    warned = (
+        f"{warnings} warning{'s' * (warnings != 1)} (in the rows' warnings); " if warnings else ""
+    )
     text = (
         f"{total} profile{'s' * (total != 1)}: {counts}; "
-        f"{errors} error{'s' * (errors != 1)}; {elapsed:.2f} s{rate}"
+        f"{errors} error{'s' * (errors != 1)}; {warned}{elapsed:.2f} s{rate}"
     )
     if check:
         text += f"; {total - mismatched} of {total} as expected"
