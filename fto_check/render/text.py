@@ -158,8 +158,15 @@ def _node(group: list[Finding], depth: int, source: Source) -> Iterator[Line]:
     if finding.children and not below:  # nothing known below it: one line; fields listed later
         yield [*head, (": nothing about it is recorded yet", "")]
         return
+    missing = [path for f in group for path in f.missing]
     if finding.children or not facts:
         yield [*head, (f": {reason}", "")]
+    elif finding.status is UNDETERMINED and missing and source.map is not None:
+        # Undecided for want of a fact: the caret goes where that fact is, or would be written,
+        # not under the facts the profile does give.
+        yield head
+        yield from snippet_missing(missing, depth, source)
+        yield [(f"{pad}   = because {reason}", "")]
     else:
         yield head
         yield from snippet(facts, depth, source, finding.status)
@@ -229,6 +236,7 @@ class Source:
     def __init__(self, report: Report) -> None:
         source = report.source
         self.path = report.path
+        self.map = source  # where each value and key is (a SourceMap), or None
         self.lines = source.text.splitlines() if source is not None else []
 
     def line(self, number: int) -> str:
@@ -261,6 +269,70 @@ def snippet(facts: list[FactUse], depth: int, source: Source, status: Status) ->
             (f"{gutter}| ", "blue"),
             (" " * start + "^" * max(1, end - start), STYLE[status]),
         ]
+
+
+def snippet_missing(paths: list[str], depth: int, source: Source) -> Iterator[Line]:
+    """Where each missing fact is (a null value) or would be written (under the nearest key the
+    profile has: its section, or its incident), a caret there saying so."""
+    pad = TAB * depth
+    places: dict[tuple[int, int], list[str]] = {}
+    unknown: set[tuple[int, int]] = set()
+    entries: dict[tuple[int, int], str] = {}  # places that are an item of a list: which kind
+    for path in dict.fromkeys(paths):
+        loc = _loc(path)
+        if loc in source.map.keys:  # written, as null: point at it
+            at = source.map.key_position(loc)
+            unknown.add(at)
+            places.setdefault(at, []).append(loc[-1] if isinstance(loc[-1], str) else path)
+            continue
+        parent = loc[:-1]
+        while parent and parent not in source.map.keys and parent not in source.map.values:
+            parent = parent[:-1]
+        at = source.map.key_position(parent) if parent else source.map.position(())
+        places.setdefault(at, []).append(field_name(loc, parent))
+        if parent and isinstance(parent[-1], int):
+            entries[at] = "incident" if parent[0] == "incidents" else "entry"
+    placed = sorted((at for at in places if source.line(at[0])), key=lambda at: at)
+    if not placed:
+        return
+    width = len(str(placed[-1][0]))
+    gutter = pad + " " * (width + 1)
+    first = placed[0]
+    yield [(f"{gutter[:-1]}--> ", "blue"), (f"{source.path}:{first[0]}:{first[1]}", "")]
+    yield [(f"{gutter}|", "blue")]
+    for line, col in placed:
+        text = source.line(line)
+        yield [(f"{pad}{line:>{width}} | ", "blue"), (text, "")]
+        start = max(0, col - 1)
+        word = re.match(r"[^\s:{}\[\],]+", text[start:])
+        names = ", ".join(f"`{n}`" for n in places[(line, col)])
+        if (line, col) in unknown:
+            label = f"{names} {'is' if len(places[(line, col)]) == 1 else 'are'} unknown here"
+        elif (line, col) in entries:
+            label = f"{names} would go in this {entries[(line, col)]}"
+        else:
+            label = f"{names} would go here"
+        yield [
+            (f"{gutter}| ", "blue"),
+            (" " * start + "^" * max(1, len(word[0]) if word else 1), STYLE[UNDETERMINED]),
+            (f" {label}", STYLE[UNDETERMINED]),
+        ]
+
+
+def _loc(path: str) -> tuple:
+    """`incidents[2].motives` → `("incidents", 2, "motives")`: a report's field as a location."""
+    loc: list = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        loc.append(int(index) if index else name)
+    return tuple(loc)
+
+
+def field_name(loc: tuple, parent: tuple) -> str:
+    """The part of a field's name below `parent`: `us_nationals_harmed`, `foreign.formed_in`."""
+    text = ""
+    for part in loc[len(parent) :]:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def _position(fact: FactUse) -> tuple[int, int]:
