@@ -180,9 +180,10 @@ def test_an_unknown_id_is_an_error_listing_the_closest_ids():
     assert "closest: 1189(a)(1)(C), 1189(a)(1)(B), 1189(a)(1)(A)" in r.output
 
 
-def test_an_unknown_reading_suggests_the_reading():
-    """A misspelt reading name is matched to the reading."""
-    assert "personal-monetary-gain" in _explain("personal-monetary-gains", code=2).output
+def test_a_misspelt_reading_is_found_by_its_words():
+    """A reading name with a word inflected is matched to the reading, and explained."""
+    out = _explain("personal-monetary-gains").stdout
+    assert out.startswith("Reading personal-monetary-gain: ")
 
 
 def test_markdown_quotes_the_law_and_has_one_heading_per_part():

@@ -30,7 +30,7 @@ from fto_check.base.resources import data_dir
 from fto_check.law.statute import FTO_STATUTE_ENACTED, Clause, Version, load_law
 from fto_check.reasoning import predicates  # noqa: F401 - registers the rules
 from fto_check.reasoning.engine import RULES, Rule
-from fto_check.reasoning.logic import MET, NOT_MET, Status
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 
 ROOT = "1189(a)(1)"  # § 1189(a)(1): "… if the Secretary finds that— (A) …; (B) …; and (C) …"
 
@@ -240,16 +240,21 @@ def _example_reports() -> tuple:
 
 
 def examples_deciding(rule_ids: tuple[str, ...] | list[str]) -> list[Use]:
-    """The examples with a met or not-met finding for one of `rule_ids`."""
+    """The examples with a finding for one of `rule_ids` that says something: met, not met, or
+    undetermined on some facts but not enough (three-valued-unknown.yaml leaves a motive out
+    to show just that). A rule undetermined on nothing at all is not listed: every example
+    that says nothing about it would be."""
     wanted = set(rule_ids)
     uses = []
     for name, report in _example_reports():
         found: dict[Status, None] = {}
         for finding in report.criteria.walk():
-            if finding.rule in wanted and finding.status in (MET, NOT_MET):
+            if finding.rule not in wanted:
+                continue
+            if finding.status is not UNDETERMINED or any(g.facts for g in finding.walk()):
                 found[finding.status] = None
         if found:
-            statuses = tuple(s.value for s in (MET, NOT_MET) if s in found)
+            statuses = tuple(s.value for s in (MET, NOT_MET, UNDETERMINED) if s in found)
             uses.append(Use(name, report.as_of, statuses))
     return uses
 
@@ -318,6 +323,18 @@ def resolve(query: str) -> Target:
     if len(matches) == 1:
         found = matches[0]
         return Target("clause" if found in law.clauses else "rule", found)
+    found = [] if re.match(r"\d", text) else search(query)  # a citation is looked up above
+    if found:
+        best = [item for score, item in found if score == found[0][0]]
+        if len(best) == 1:
+            found_id = best[0]
+            if found_id in readings:
+                return Target("reading", found_id)
+            return Target("clause" if found_id in law.clauses else "rule", found_id)
+        listed = "; ".join(f"{i} ({_title_of(i)})" for _, i in found[:8])
+        raise UsageError(
+            f"several clauses, rules or readings match {query!r}: {listed} (give one of their ids)"
+        )
     names = [*ids, *readings]
     close = difflib.get_close_matches(text, names, n=5, cutoff=0.6) or difflib.get_close_matches(
         folded, [*names, *titles], n=5, cutoff=0.5
@@ -327,6 +344,110 @@ def resolve(query: str) -> Target:
         f"unknown id {query!r}{hint} (`fto-check rules` lists the rules, "
         "`fto-check rules --coverage` the clauses, `fto-check rules --readings` the readings)"
     )
+
+
+# ---------------------------------------------------------------- searching the words
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Where a query's words are found, best first: a rule's title or a clause's heading, a rule's
+# summary, the statute's own words (any version), the plain-English teaching text.
+_TITLE, _SUMMARY, _STATUTE, _TEACHING = 4, 3, 2, 1
+
+
+def search(query: str) -> list[tuple[tuple, str]]:
+    """The clauses, rules and readings whose title (a reading's name), summary (its question),
+    statute text or teaching text has every word
+    of `query` (a word matches its inflections and near spellings: `hijacking` finds the
+    statute's "highjacking"), best first: (score, id). The score ranks where the words were
+    found (a title first), then how much of that text they make up."""
+    words = _query_words(query)
+    if not words:
+        return []
+    scored: dict[str, tuple] = {}
+    for item, texts in _searchable().items():
+        for weight, text in texts:
+            hits = _matches(words, text)
+            if hits is None:
+                continue
+            exact, size = hits
+            score = (weight, exact, -size)
+            if score > scored.get(item, ()):
+                scored[item] = score
+    return sorted(
+        ((score, item) for item, score in scored.items()), key=lambda x: x[0], reverse=True
+    )
+
+
+_STOP = frozenset(
+    ["a", "an", "and", "any", "by", "for", "in", "it", "its", "of", "on", "or", "the", "to"]
+)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _query_words(text: str) -> list[str]:
+    """The words of a query worth looking for: not one letter, not 'the' or 'of'."""
+    return [w for w in _words(text) if len(w) > 1 and w not in _STOP]
+
+
+def _matches(words: list[str], text: list[str]) -> tuple[int, int] | None:
+    """(words found exactly, the text's length) when every query word is in `text`."""
+    exact = 0
+    for word in words:
+        if word in text:
+            exact += 1
+        elif not any(_alike(word, other) for other in text):
+            return None
+    return exact, len(text)
+
+
+def _alike(word: str, other: str) -> bool:
+    """An inflection (`hostage`, `hostages`; `threat`, `threatens`) or a near spelling
+    (`hijacking`, `highjacking`) of the same word."""
+    if len(word) >= 4 and len(other) >= 4 and (other.startswith(word) or word.startswith(other)):
+        return True
+    return len(word) >= 6 and difflib.SequenceMatcher(None, word, other).ratio() >= 0.85
+
+
+@cache
+def _searchable() -> dict[str, list[tuple[int, list[str]]]]:
+    """Each clause and rule id with the texts a search looks in, and how much each counts."""
+    law = load_law()
+    entries = teaching()
+    texts: dict[str, list[tuple[int, list[str]]]] = {}
+    for clause_id, clause in law.clauses.items():
+        found = texts.setdefault(clause_id, [])
+        if clause.heading:
+            found.append((_TITLE, _words(clause.heading)))
+        for version in clause.versions:
+            words = f"{version.text or ''} {version.flush_text or ''}"
+            if words.strip():
+                found.append((_STATUTE, _words(words)))
+    for rule_id, impls in RULES.items():
+        found = texts.setdefault(rule_id, [])
+        for impl in impls:
+            found += [(_TITLE, _words(impl.title)), (_SUMMARY, _words(impl.summary))]
+    for item, entry in entries.items():
+        if item in texts:
+            texts[item].append((_TEACHING, _words(entry.plain)))
+    from fto_check.law.readings import all_readings
+
+    for name, reading in all_readings().items():
+        texts[name] = [(_TITLE, _words(name)), (_SUMMARY, _words(reading.question))]
+    return texts
+
+
+def _title_of(item: str) -> str:
+    from fto_check.law.readings import all_readings
+
+    if item in all_readings():
+        return "a contested reading"
+    if item in RULES:
+        return RULES[item][-1].title
+    clause = load_law().clauses[item]
+    return clause.heading or f"§ {item}"
 
 
 @cache
