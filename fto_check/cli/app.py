@@ -10,7 +10,6 @@ needs when it runs, so `--help` and quick commands never pay for pydantic or YAM
 import gc
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,32 +22,66 @@ EXIT_CODES = (
     "Exit codes: 0 every criterion met for every profile; 1 some criterion not met; "
     "3 none not met but some undetermined; 2 usage or input error."
 )
+EXIT_PRINTED = "Exit codes: 0 printed; 2 usage error."
 
-# Typer's rich help prints a type after every option, `<bool>` after a flag too, as if it took a
-# value. An empty metavar leaves the type column blank, so a flag reads as one (`--help` itself is
-# typer's and keeps it).
+# An empty metavar leaves the type column of the help blank, so a flag reads as one.
 FLAG = ""
+
+
+def _plain_help() -> None:
+    """Help that names what a user types, not Python's types.
+
+    Typer (0.29) prints an argument's type beside it (`<list[Path]>`), a flag's as `<bool>`,
+    and a required argument as `{PROFILE}...` in the usage line. Its parameter classes are
+    patched, where they have these methods, to print an argument's metavar alone, nothing
+    after a flag (`-h/--help` too), and `PROFILE...`. Older typers print help their own way.
+    """
+    from typer import core
+
+    argument, option = getattr(core, "TyperArgument", None), getattr(core, "TyperOption", None)
+    if argument is not None and hasattr(argument, "display_type_rich"):
+        argument.display_type_rich = lambda self, ctx: None
+    if argument is not None and hasattr(argument, "_usage_display_name"):
+
+        def usage(self) -> str:
+            name = self.display_name_raw + ("..." if self.nargs != 1 else "")
+            return name if self.required else f"[{name}]"
+
+        argument._usage_display_name = usage
+    if option is not None and hasattr(option, "display_type_rich"):
+        shown = option.display_type_rich
+        option.display_type_rich = lambda self, ctx: (
+            None if getattr(self, "is_flag", False) else shown(self, ctx)
+        )
+
+
+_plain_help()
 
 app = typer.Typer(
     name="fto-check",
     help="Check organization profiles against the criteria for designating a foreign terrorist "
     "organization, 8 U.S.C. § 1189(a)(1)(A)–(C), and explain why each is met or not.",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+def choice(*choices: str):
+    """A `--format` value: one of `choices`, completed by the shell, and refused in words."""
+
+    def parse(value: str) -> str:
+        if value in choices:
+            return value
+        listed = ", ".join(choices[:-1]) + " or " + choices[-1]
+        raise typer.BadParameter(f"{value!r} is not a format here; choose {listed}")
+
+    return {"parser": parse, "metavar": "FORMAT", "autocompletion": lambda: list(choices)}
 
 
-class DocFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+FORMATS = ("text", "json", "markdown")
+DOC_FORMATS = ("text", "markdown", "json")
+BATCH_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
 
 def _version(value: bool) -> None:
@@ -76,14 +109,22 @@ def _root(
 @app.command(epilog=EXIT_CODES)
 def check(
     profiles: Annotated[
-        list[Path], typer.Argument(metavar="PROFILE...", help="YAML profile files.")
+        list[Path],
+        typer.Argument(
+            metavar="PROFILE",
+            help="YAML profile files, or - for profiles on standard input (separated by --- "
+            "lines).",
+        ),
     ],
     fmt: Annotated[
-        Format,
+        str,
         typer.Option(
-            "--format", "-f", help="Output format: text, json, or markdown (a reasoned memo)."
+            "--format",
+            "-f",
+            help="text; json (an array for several profiles); or markdown, a reasoned memo.",
+            **choice(*FORMATS),
         ),
-    ] = Format.text,
+    ] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -105,7 +146,8 @@ def check(
         typer.Option(
             "--why-not",
             metavar=FLAG,
-            help="Show what facts would make each criterion not met, met (always in JSON).",
+            help="Under each criterion not met, the changes of fact that would meet it "
+            "(always in JSON).",
         ),
     ] = False,
     all_readings: Annotated[
@@ -118,7 +160,8 @@ def check(
         ),
     ] = False,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+        int,
+        typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
     ] = MAX_BYTES,
 ) -> None:
     """Check profiles: each criterion met, not met or undetermined, and why."""
@@ -127,21 +170,13 @@ def check(
     _run(
         command.run,
         profiles,
-        fmt=fmt.value,
+        fmt=fmt,
         as_of=as_of,
         readings=reading or [],
         max_bytes=max_bytes,
         why_not=why_not,
         all_readings=all_readings,
     )
-
-
-class BatchFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    markdown = "markdown"
 
 
 @app.command(
@@ -152,19 +187,21 @@ def batch(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...",
-            help="Profile files, directories (searched for *.yaml and *.yml), or - for a "
-            "stream of ----separated profiles on standard input.",
+            metavar="PATH",
+            help="Profile files, directories (searched for *.yaml and *.yml), or - for "
+            "profiles on standard input (separated by --- lines).",
         ),
     ],
     fmt: Annotated[
-        BatchFormat | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: table on a terminal; else from --output's suffix, "
-            "or jsonl).",
+            help="table, json, jsonl, csv or markdown. Default: table on a terminal; else "
+            "the format --output's suffix names (.txt table, .json, .jsonl, .csv, .md), "
+            "else jsonl.",
             show_default=False,
+            **choice(*BATCH_FORMATS),
         ),
     ] = None,
     output: Annotated[
@@ -179,6 +216,7 @@ def batch(
             "--jobs",
             "-j",
             min=1,
+            metavar="N",
             help="Worker processes (default: auto, parallel for large batches).",
             show_default=False,
         ),
@@ -208,7 +246,8 @@ def batch(
         ),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+        int,
+        typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
     ] = MAX_BYTES,
 ) -> None:
     """Judge many profiles: one row per profile, criteria as columns, streamed as decided."""
@@ -217,7 +256,7 @@ def batch(
     _run(
         command.run,
         paths,
-        fmt=fmt.value if fmt else None,
+        fmt=fmt,
         output=output,
         jobs=jobs,
         as_of=as_of,
@@ -227,7 +266,7 @@ def batch(
     )
 
 
-@app.command()
+@app.command(epilog=EXIT_PRINTED)
 def schema(
     report: Annotated[
         bool,
@@ -244,11 +283,11 @@ def schema(
     _run(command.run, report=report)
 
 
-@app.command()
+@app.command(epilog=EXIT_PRINTED)
 def rules(
     fmt: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DocFormat.text,
+        str, typer.Option("--format", "-f", help="text, markdown or json.", **choice(*DOC_FORMATS))
+    ] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -283,41 +322,43 @@ def rules(
     """Print the criteria tree as the checker composes it (ids, citations, summaries)."""
     from fto_check.cli.commands import rules as command
 
-    _run(command.run, fmt=fmt.value, as_of=as_of, coverage=coverage, readings=readings, full=full)
+    _run(command.run, fmt=fmt, as_of=as_of, coverage=coverage, readings=readings, full=full)
 
 
-@app.command()
+@app.command(epilog="Exit codes: 0 explained; 2 an id or words that name nothing (or several).")
 def explain(
     item: Annotated[
         str,
         typer.Argument(
             metavar="ID",
             help="A clause (1189(a)(1)(B), 8 U.S.C. § 1189(a)(1)(B)), a rule "
-            "(2656f(d)(2)/politically-motivated) or its title, or a reading name.",
+            "(2656f(d)(2)/politically-motivated), a reading's name, or words of a title or "
+            "of the law ('material support').",
         ),
     ],
     fmt: Annotated[
-        DocFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DocFormat.text,
+        str, typer.Option("--format", "-f", help="text, markdown or json.", **choice(*DOC_FORMATS))
+    ] = "text",
 ) -> None:
     """Explain a clause, rule or reading: the law's words, their meaning, how it is decided."""
     from fto_check.cli.commands import explain as command
 
-    _run(command.run, item, fmt=fmt.value)
+    _run(command.run, item, fmt=fmt)
 
 
-class QuizFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-@app.command()
+@app.command(epilog="Exit codes: 0 done (or stopped with q); 2 usage error.")
 def quiz(
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Draw the same quiz again (default: a new quiz each time)."),
+        typer.Option(
+            "--seed",
+            metavar="N",
+            help="Draw the same quiz again (default: a new quiz each time).",
+        ),
     ] = None,
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="Questions to ask.")] = 10,
+    count: Annotated[
+        int, typer.Option("--count", "-n", min=1, metavar="N", help="Questions to ask.")
+    ] = 10,
     topic: Annotated[
         str | None,
         typer.Option(
@@ -327,20 +368,22 @@ def quiz(
         ),
     ] = None,
     fmt: Annotated[
-        QuizFormat,
+        str,
         typer.Option(
-            "--format", "-f", help="text: ask in the terminal; json: the questions and answers."
+            "--format",
+            "-f",
+            help="text: ask in the terminal; json: the questions and answers.",
+            **choice("text", "json"),
         ),
-    ] = QuizFormat.text,
+    ] = "text",
 ) -> None:
-    """Drill the criteria: questions drawn from the examples and variations of them, answered
-    by the engine."""
+    """Drill the criteria: questions from the examples and variations, answered by the engine."""
     from fto_check.cli.commands import quiz as command
 
-    _run(command.run, seed=seed, count=count, topic=topic, fmt=fmt.value)
+    _run(command.run, seed=seed, count=count, topic=topic, fmt=fmt)
 
 
-@app.command()
+@app.command(epilog="Exit codes: 0 shown (or stopped with q); 2 usage or input error.")
 def tour(
     profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="A YAML profile file.")],
     no_pause: Annotated[
@@ -372,7 +415,7 @@ def tour(
     _run(command.run, profile, pause=not no_pause, as_of=as_of, readings=reading or [])
 
 
-@app.command()
+@app.command(epilog="Exit codes: 0 a profile written (or none, if stopped at once); 2 usage error.")
 def new(
     output: Annotated[
         Path | None,
@@ -387,7 +430,8 @@ def new(
         ),
     ] = False,
     name: Annotated[
-        str | None, typer.Option("--name", help="The organization's name (else asked).")
+        str | None,
+        typer.Option("--name", metavar="NAME", help="The organization's name (else asked)."),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -396,8 +440,7 @@ def new(
         ),
     ] = None,
 ) -> None:
-    """Write a profile by answering questions: only those whose answer could still change the
-    verdict."""
+    """Write a profile by answering questions: only those that could still change the verdict."""
     from fto_check.cli.commands import new as command
 
     _run(command.run, output=output, template=template, name=name, as_of=as_of)

@@ -28,9 +28,10 @@ def run(
     day = parse_day(as_of)
     chosen = parse_option(readings)
     reports, errors = [], 0
-    for path in paths:
+    inputs = list(_inputs(paths, max_bytes))
+    for read in inputs:
         try:
-            loaded = read_profile(path, max_bytes=max_bytes)
+            loaded = read()
             report = evaluate(
                 loaded.profile, loaded.source, as_of=day, readings=chosen, sha256=loaded.sha256
             )
@@ -47,16 +48,38 @@ def run(
         if all_readings:
             contest.attach(report, loaded.profile)
         reports.append(report)
-    if reports:
-        _emit(reports, fmt, why_not=why_not)
+    if reports or (fmt == "json" and len(inputs) > 1):
+        _emit(reports, fmt, why_not=why_not, many=len(inputs) > 1)
     return exit_code([r.verdict for r in reports], errors)
 
 
-def _emit(reports, fmt: str, *, why_not: bool) -> None:
+def _inputs(paths: list[Path], max_bytes: int):
+    """A reader for each profile: each file, and each document of standard input (`-`)."""
+    from functools import partial
+
+    for path in paths:
+        if str(path) != "-":
+            yield partial(read_profile, path, max_bytes=max_bytes)
+            continue
+        from fto_check.base.loader import split_documents
+        from fto_check.profile.read import parse_profile
+
+        raw = sys.stdin.buffer.read()
+        documents = list(split_documents(raw))
+        if len(documents) <= 1:  # one profile (or nothing, an error of its own)
+            yield partial(parse_profile, raw, "<stdin>", max_bytes=max_bytes)
+            continue
+        for line, chunk in documents:
+            yield partial(parse_profile, chunk, "<stdin>", max_bytes=max_bytes, line_offset=line)
+
+
+def _emit(reports, fmt: str, *, why_not: bool, many: bool) -> None:
+    """The reports in `fmt`; JSON is one object for one profile, an array for several (even
+    when some of them could not be read: their errors are on standard error)."""
     if fmt == "json":
         from fto_check.render import json
 
-        text = json.render(reports[0]) if len(reports) == 1 else json.render_many(reports)
+        text = json.render_many(reports) if many else json.render(reports[0])
         sys.stdout.write(text + "\n")
         return
     if fmt == "markdown":
