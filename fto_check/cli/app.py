@@ -159,6 +159,14 @@ def check(
             "contest.",
         ),
     ] = False,
+    brief: Annotated[
+        bool,
+        typer.Option(
+            "--brief",
+            metavar=FLAG,
+            help="The summary alone: each criterion's mark, the verdict, and what decides it.",
+        ),
+    ] = False,
     max_bytes: Annotated[
         int,
         typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
@@ -176,6 +184,7 @@ def check(
         max_bytes=max_bytes,
         why_not=why_not,
         all_readings=all_readings,
+        brief=brief,
     )
 
 

@@ -83,23 +83,39 @@ def first_reason(report: Report) -> str:
     alternative failed, so the one nearest to succeeding is followed: the fewest leaves to
     change, then the most already met, then the most facts behind it (the most specific reason).
     """
+    found = deciding_leaf(report)
+    if found is None:
+        return ""
+    letter, subject, node = found
+    where = f"{subject}: " if subject and subject != node.subject else ""
+    return f"({letter}) {where}{_label(node)} — {node.reason}"
+
+
+def deciding_leaf(report: Report) -> tuple[str, str, Finding] | None:
+    """The criterion's letter, the incident (if any) and the leaf that `first_reason` names;
+    None for a verdict met."""
     verdict = report.verdict
     if verdict is MET:
-        return ""
-    node = next(c for c in report.criteria.children if c.status is verdict)
-    letter, subject = LETTERS[node.rule], ""
+        return None
+    criterion = next(c for c in report.criteria.children if c.status is verdict)
+    return (LETTERS[criterion.rule], *descend(criterion))
+
+
+def descend(node: Finding) -> tuple[str, Finding]:
+    """The incident (if any) and the leaf that decided `node`'s status: below an all-of, the
+    first part with that status; below an any-of, the one nearest to succeeding."""
+    status, subject = node.status, ""
     known: dict[int, tuple[int, int, int]] = {}  # each subtree measured once, not once per level
     while True:
-        candidates = [c for c in node.children if c.status is verdict]
+        candidates = [c for c in node.children if c.status is status]
         if not candidates:  # a leaf, or an asserted (C) finding its children do not explain
             break
         if node.combine == "any-of":
-            node = min(candidates, key=lambda c: _distance(c, verdict, known))
+            node = min(candidates, key=lambda c: _distance(c, status, known))
         else:
             node = candidates[0]
         subject = node.subject or subject
-    where = f"{subject}: " if subject and subject != node.subject else ""
-    return f"({letter}) {where}{_label(node)} — {node.reason}"
+    return subject, node
 
 
 def _distance(

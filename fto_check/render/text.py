@@ -39,10 +39,14 @@ def decisive(finding: Finding) -> list[Finding]:
     return []
 
 
-def lines(report: Report, *, why_not: bool = False) -> Iterator[Line]:
-    """The report, line by line. With `why_not`, what would meet each criterion not met."""
+def lines(report: Report, *, why_not: bool = False, brief: bool = False) -> Iterator[Line]:
+    """The report, line by line: a summary at a glance, then each criterion and what decided
+    it. With `why_not`, what would meet each criterion not met; `brief`, the summary alone."""
     source = Source(report)
     yield [(report.name, "bold"), (f" — {report.path}, as of {report.as_of}", "dim")]
+    yield from glance(report)
+    if brief:
+        return
     yield []
     contested = _contested(report)
     for criterion in report.criteria.children:
@@ -74,22 +78,68 @@ def lines(report: Report, *, why_not: bool = False) -> Iterator[Line]:
     yield from receipt(report)
 
 
-def render(report: Report, *, why_not: bool = False) -> str:
-    return "\n".join(to_plain(line) for line in lines(report, why_not=why_not)) + "\n"
+def render(report: Report, *, why_not: bool = False, brief: bool = False) -> str:
+    return "\n".join(to_plain(line) for line in lines(report, why_not=why_not, brief=brief)) + "\n"
 
 
-def print_rich(reports: list[Report], console, *, why_not: bool = False) -> None:
+def print_rich(
+    reports: list[Report], console, *, why_not: bool = False, brief: bool = False
+) -> None:
     from rich.text import Text
 
     for i, report in enumerate(reports):
-        if i:
+        if i and not brief:
             console.print()
-        for line in lines(report, why_not=why_not):
+        for line in lines(report, why_not=why_not, brief=brief):
             console.print(Text.assemble(*line), soft_wrap=True, highlight=False)
 
 
 def to_plain(line: Line) -> str:
     return "".join(text for text, _ in line).rstrip()
+
+
+# ---------------------------------------------------------------- at a glance
+
+
+def glance(report: Report) -> Iterator[Line]:
+    """The report at a glance: each criterion's mark and the verdict; then, for a verdict not
+    met, the first reason, and for one undetermined, the fact that would decide each criterion
+    still open (the one its nearest path to a decision lacks)."""
+    from fto_check.render.matrix import descend
+
+    line: Line = []
+    for criterion in report.criteria.children:
+        mark = (f"{MARK[criterion.status]}", STYLE[criterion.status])
+        line += [(f"{LETTER[criterion.rule]} ", "bold"), mark, ("  ", "")]
+    verdict = report.verdict
+    line += [("→ ", ""), (f"{MARK[verdict]} {verdict.label}", f"bold {STYLE[verdict]}")]
+    yield line
+    if verdict is MET:
+        return
+    for criterion in report.criteria.children:
+        if criterion.status is not verdict:
+            continue
+        subject, leaf = descend(criterion)
+        where = f"{subject}: " if subject and subject != leaf.subject else ""
+        what = f"{where}{leaf.subject or leaf.title}"
+        if verdict is UNDETERMINED and leaf.missing:
+            yield [
+                (f"{TAB}to decide {LETTER[criterion.rule]}: ", "bold"),
+                ("add ", ""),
+                (f"`{leaf.missing[0]}`", "cyan"),
+                (f" — {what}  [{cites([leaf.rule])}]", ""),
+            ]
+        elif verdict is UNDETERMINED:
+            yield [
+                (f"{TAB}open: ", "bold"),
+                (f"{LETTER[criterion.rule]} {what} — {leaf.reason}", ""),
+            ]
+        else:
+            yield [
+                (f"{TAB}because: ", "bold"),
+                (f"{LETTER[criterion.rule]} {what} — {leaf.reason}", ""),
+            ]
+            return  # one reason is enough to be not met
 
 
 # ---------------------------------------------------------------- criteria

@@ -22,9 +22,13 @@ def run(
     max_bytes: int,
     why_not: bool = False,
     all_readings: bool = False,
+    brief: bool = False,
 ) -> int:
+    from fto_check.base.errors import UsageError
     from fto_check.reasoning import contest, whynot
 
+    if brief and fmt != "text":
+        raise UsageError("--brief is the text report's summary; it takes no --format")
     day = parse_day(as_of)
     chosen = parse_option(readings)
     reports, errors = [], 0
@@ -49,7 +53,7 @@ def run(
             contest.attach(report, loaded.profile)
         reports.append(report)
     if reports or (fmt == "json" and len(inputs) > 1):
-        _emit(reports, fmt, why_not=why_not, many=len(inputs) > 1)
+        _emit(reports, fmt, why_not=why_not, many=len(inputs) > 1, brief=brief)
     return exit_code([r.verdict for r in reports], errors)
 
 
@@ -73,7 +77,7 @@ def _inputs(paths: list[Path], max_bytes: int):
             yield partial(parse_profile, chunk, "<stdin>", max_bytes=max_bytes, line_offset=line)
 
 
-def _emit(reports, fmt: str, *, why_not: bool, many: bool) -> None:
+def _emit(reports, fmt: str, *, why_not: bool, many: bool, brief: bool = False) -> None:
     """The reports in `fmt`; JSON is one object for one profile, an array for several (even
     when some of them could not be read: their errors are on standard error)."""
     if fmt == "json":
@@ -92,6 +96,7 @@ def _emit(reports, fmt: str, *, why_not: bool, many: bool) -> None:
     if sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):
         from rich.console import Console
 
-        text.print_rich(reports, Console(), why_not=why_not)
+        text.print_rich(reports, Console(), why_not=why_not, brief=brief)
     else:
-        sys.stdout.write("\n".join(text.render(r, why_not=why_not) for r in reports))
+        joined = "" if brief else "\n"
+        sys.stdout.write(joined.join(text.render(r, why_not=why_not, brief=brief) for r in reports))
