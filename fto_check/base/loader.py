@@ -170,6 +170,13 @@ def load_chunk(text: str, path: str, line_offset: int) -> Document:
     return doc
 
 
+def _tab_at(text: str, mark) -> bool:
+    """Whether the parser stopped at a tab (libyaml's "cannot start any token")."""
+    lines = text.splitlines()
+    here = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return here[mark.column : mark.column + 1] == "\t"
+
+
 def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Iterator[Document]:
     parser = _EventSource(text)
     try:
@@ -180,6 +187,14 @@ def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Itera
         problem = e.problem or e.context or "invalid YAML"
         if "maximum nesting depth" in problem:  # libyaml >= 0.2.6 scans flow nesting ahead of us
             raise _refuse(path, line, col, _TOO_DEEP) from None
+        if mark and _tab_at(text, mark):
+            raise InputError.at(
+                path,
+                line,
+                col,
+                "tabs are not allowed for indentation in YAML",
+                hint="indent with spaces",
+            ) from None
         raise InputError.at(path, line, col, f"not valid YAML: {problem}") from None
     except yaml.reader.ReaderError as e:  # a character YAML forbids, e.g. a control character
         line = text.count("\n", 0, e.position) + 1 + line_offset

@@ -33,15 +33,16 @@ class Check:
     code: str
     summary: str
     fn: Callable[..., Iterator[tuple[tuple, str]]]
+    hint: str = "facts that cannot all be true; correct one of them"
 
 
 CONTRADICTIONS: list[Check] = []
 WARNINGS: list[Check] = []
 
 
-def _register(registry: list[Check], code: str, summary: str):
+def _register(registry: list[Check], code: str, summary: str, **hint: str):
     def add(fn):
-        registry.append(Check(code, summary, fn))
+        registry.append(Check(code, summary, fn, **hint))
         return fn
 
     return add
@@ -121,6 +122,26 @@ def _kill_without_endanger(profile: Profile):
             )
 
 
+@_register(
+    CONTRADICTIONS,
+    "duplicate-incident-id",
+    "Two incidents cannot share an id: reports, fixes and `--why-not` name incidents by it.",
+    hint="give each incident an id of its own",
+)
+def _duplicate_incident_id(profile: Profile):
+    first: dict[str, int] = {}
+    for i, incident in enumerate(profile.incidents or ()):
+        if incident.id is None:
+            continue
+        if incident.id in first:
+            yield (
+                ("incidents", i, "id"),
+                f"incident id {incident.id!r} is already the id of incidents[{first[incident.id]}]",
+            )
+        else:
+            first[incident.id] = i
+
+
 # ---------------------------------------------------------------- warnings
 
 
@@ -148,6 +169,31 @@ def _incident_after_as_of(profile: Profile, as_of: date, today: date):
             )
 
 
+USED_WEAPONS = {Act.FIREARM, Act.EXPLOSIVE, Act.OTHER_WEAPON}
+
+
+@_register(
+    WARNINGS,
+    "nonviolent-use-of-weapon-to-kill",
+    "An incident that used a firearm, an explosive or another weapon with the intention to "
+    "kill or injure is an act of violence: `violent: false` contradicts it.",
+)
+def _nonviolent_use_of_weapon_to_kill(profile: Profile, as_of: date, today: date):
+    for i, incident in enumerate(profile.incidents or ()):
+        weapons = set(_value(incident.involves) or ()) & USED_WEAPONS
+        if (
+            weapons
+            and _value(incident.violent) is False
+            and _value(incident.intent_to_kill_or_injure) is True
+        ):
+            names = ", ".join(sorted(w.value for w in weapons))
+            yield (
+                ("incidents", i, "violent"),
+                f"violent is false, yet it used {names} with the intention to kill or injure: "
+                "check one of them",
+            )
+
+
 # ---------------------------------------------------------------- running them
 
 
@@ -159,7 +205,7 @@ def contradictions(profile: Profile, source: SourceMap) -> list[Problem]:
             *source.position(loc),
             f"{message} [{check.code}]",
             field_path(loc),
-            "facts that cannot all be true; correct one of them",
+            check.hint,
         )
         for check in CONTRADICTIONS
         for loc, message in check.fn(profile)

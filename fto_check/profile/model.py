@@ -101,6 +101,9 @@ class ThreatOrigin(StrEnum):
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What YAML reads as a number (1.2's ints and floats, 1.1's sexagesimal 1:30): `20240630`, not
+# `30.06.2024`.
+_NUMBER = re.compile(r"[-+]?(?:\d+|(?:\.\d+|\d+\.\d*)(?:[eE][-+]?\d+)?|\d+(?::[0-5]?\d)+)")
 
 
 def _country(value: str) -> str:
@@ -121,7 +124,7 @@ def _strict_date(value: Any) -> Any:
             f"expected a date as YYYY-MM-DD, got {value!r}"
             + (
                 " (YAML would read this as a number: write the date in full)"
-                if re.fullmatch(r"[-+\d._eE:]+", value.strip())
+                if _NUMBER.fullmatch(value.strip())
                 else ""
             )
         )

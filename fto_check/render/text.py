@@ -535,14 +535,32 @@ def _all_readings(report: Report) -> Iterator[Line]:
     if not varied:
         yield [("All readings: no finding of this profile depends on a reading.", "dim")]
         return
-    contested = [c for c in result.contested if c.rule in LETTER or c.rule == "1189(a)(1)"]
-    what = (
-        ", ".join(LETTER.get(c.rule, "the verdict") for c in contested) if contested else "nothing"
-    )
+    top = [c for c in result.contested if c.rule in LETTER or c.rule == "1189(a)(1)"]
+    what = ", ".join(LETTER.get(c.rule, "the verdict") for c in top)
+    # A part contested below a criterion that is not (printed above, under its criterion).
+    within = {
+        rule: LETTER[criterion.rule]
+        for criterion in report.criteria.children
+        for rule in (f.rule for f in criterion.walk())
+    }
+    named = {c.rule for c in top}
+    parts = [
+        f"{within[c.rule]} {c.title}"
+        for c in result.contested
+        if c.rule not in named and c.rule in within and _criterion_of(within[c.rule]) not in named
+    ]
+    if parts:
+        what = (what + "; " if what else "not the verdict nor any criterion, but ") + (
+            "within them " + ", ".join(parts)
+        )
     yield [
         ("All readings: ", "bold"),
-        (f"{result.combinations} combinations of {varied}; contested: {what}", ""),
+        (f"{result.combinations} combinations of {varied}; contested: {what or 'nothing'}", ""),
     ]
+
+
+def _criterion_of(letter: str) -> str:
+    return next(rule for rule, name in LETTER.items() if name == letter)
 
 
 # ---------------------------------------------------------------- what would meet it
