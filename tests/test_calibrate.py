@@ -1,7 +1,7 @@
 """`fto-check calibrate`: the verdict on the facts against the register, profile by profile.
 
-`python tests/test_calibrate.py` rewrites the agreement table of the examples in README.md,
-which a test keeps current.
+`python tests/test_calibrate.py` rewrites the agreement table of the examples in
+docs/register.md, which a test keeps current.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from fto_check.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = ROOT / "examples" / "public-record"
-README = ROOT / "README.md"
+README = ROOT / "docs" / "register.md"  # the page that shows the table
 START, END = "<!-- calibration -->", "<!-- /calibration -->"
 runner = CliRunner()
 
@@ -118,17 +118,17 @@ def test_a_profile_that_cannot_be_read_exits_2_and_the_rest_are_calibrated(tmp_p
 def _readme_block() -> str:
     text = README.read_text(encoding="utf-8")
     match = re.search(re.escape(START) + r"\n(.*?)" + re.escape(END), text, re.S)
-    assert match, "README.md has no calibration section"
+    assert match, "docs/register.md has no calibration section"
     return match.group(1)
 
 
-def test_the_readme_shows_the_current_agreement_table_of_the_examples():
+def test_the_register_page_shows_the_current_agreement_table_of_the_examples():
     assert _readme_block() == table(), (
-        "README.md's calibration table is out of date: python tests/test_calibrate.py"
+        "docs/register.md's calibration table is out of date: python tests/test_calibrate.py"
     )
 
 
-if __name__ == "__main__":  # rewrite the README's table
+if __name__ == "__main__":  # rewrite the table of docs/register.md
     text = README.read_text(encoding="utf-8")
     head, _, rest = text.partition(START + "\n")
     _, _, tail = rest.partition(END)

@@ -285,11 +285,21 @@ def schema(
             help="Print the schema of the JSON report instead of the profile's.",
         ),
     ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: the JSON Schema; markdown: the profile's reference, field by field "
+            "(docs/profile.md).",
+            **choice("json", "markdown"),
+        ),
+    ] = "json",
 ) -> None:
     """Print the JSON Schema of a profile (for editors), or of the JSON report."""
     from fto_check.cli.commands import schema as command
 
-    _run(command.run, report=report)
+    _run(command.run, report=report, fmt=fmt)
 
 
 @app.command(epilog=EXIT_PRINTED)
