@@ -31,10 +31,17 @@ class Out:
             self.line(segments)
 
     def wrapped(self, text: str, indent: int, hang: int, *, style: str = "") -> None:
-        """`text` filled to the width `explain` uses, the first line indented by `indent`
-        columns and the others by `hang`."""
-        from fto_check.render.prose import wrap
+        """`text` filled to the width `explain` uses (see `wrapped`)."""
+        self.lines(wrapped(text, indent, hang, style=style))
 
-        for i, line in enumerate(wrap(text, indent, hang)):
-            pad = indent if i == 0 else hang
-            self.line([(line[:pad], ""), (line[pad:], style)])
+
+def wrapped(text: str, indent: int, hang: int, *, style: str = "") -> list[Line]:
+    """`text` filled to the width `explain` uses, the first line indented by `indent` columns
+    and the others by `hang`, in `style`."""
+    from fto_check.render.prose import wrap
+
+    lines: list[Line] = []
+    for i, line in enumerate(wrap(text, indent, hang)):
+        pad = indent if i == 0 else hang
+        lines.append([(line[:pad], ""), (line[pad:], style)])
+    return lines

@@ -494,6 +494,41 @@ def note_lines(criterion: Finding) -> Iterator[Line]:
             yield [(f"{TAB}note: ", "dim bold"), (note, "dim")]
 
 
+# ---------------------------------------------------------------- the reasoning, in short
+
+
+def reasoning(
+    finding: Finding, *, depth: int = 1, levels: int = 4, every: bool = True
+) -> Iterator[Line]:
+    """The findings that decided `finding`, one line each (mark, what, clause, why), down
+    `levels` levels: the argument without the evidence (the snippets show that). With `every`,
+    all of its own parts, so that a reader sees why each route failed, not only the one that
+    decided; below them, what decided each."""
+    pad = TAB * depth
+    for group in grouped(finding.children if every else decisive(finding)):
+        chain = decisive_chain(group[0]) if len(group) == 1 else group[:1]
+        last = chain[-1]
+        label = (
+            " › ".join(f.subject or f.title for f in chain)
+            if len(group) == 1
+            else " · ".join(f.subject or f.title for f in group)
+        )
+        said = [last] if len(chain) > 1 else group  # a chain ends where the facts decided
+        reason = "; ".join(dict.fromkeys(f.reason for f in said))
+        readings = {name: value for f in said for name, value in f.readings.items()}
+        if readings:
+            reason += " (reading " + ", ".join(f"{k}={v}" for k, v in readings.items()) + ")"
+        yield [
+            (pad, ""),
+            (f"{MARK[last.status]} ", STYLE[last.status]),
+            (label, ""),
+            (f"  [{cites([f.rule for f in group])}]", "dim"),
+            (f": {reason}", ""),
+        ]
+        if levels > 1 and len(group) == 1:
+            yield from reasoning(last, depth=depth + 1, levels=levels - 1, every=False)
+
+
 # ---------------------------------------------------------------- readings
 
 

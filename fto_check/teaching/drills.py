@@ -37,8 +37,8 @@ from fto_check.reasoning.evaluate import evaluate
 from fto_check.reasoning.findings import Change, Finding, Report
 from fto_check.reasoning.logic import MET
 from fto_check.reasoning.predicates.s2656f import NONCOMBATANTS, POLITICAL
-from fto_check.render.text import MARK, STYLE, TAB, Line, to_plain
-from fto_check.teaching.lesson import Quote, clause_of, closure, quote, quotes, reasoning
+from fto_check.render.text import MARK, STYLE, TAB, Line, reasoning, to_plain
+from fto_check.teaching.lesson import Quote, clause_of, closure, quote, quotes
 
 KINDS = ("status", "route", "change")
 CRITERIA = ("A", "B", "C")

@@ -1,19 +1,18 @@
 """What a lesson says about one criterion of a report: the law it applied, quoted verbatim from
-rules/, and the reasoning that decided it, in short. `quiz` explains its answers with it and
-`tour` walks a profile through it, so both teach from the same finding tree as `check`.
+rules/, and the findings that decided it (`render.text.reasoning` says them in short). `quiz`
+explains its answers with it and `tour` walks a profile through it, so both teach from the same
+finding tree as `check`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from fto_check.law.statute import Clause, load_law
 from fto_check.reasoning.findings import Finding
-from fto_check.render.prose import cites
-from fto_check.render.text import MARK, STYLE, TAB, Line, decisive, decisive_chain, grouped
+from fto_check.render.text import decisive
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,35 +108,3 @@ def closure(finding: Finding) -> list[Finding]:
     for child in decisive(finding):
         out += closure(child)
     return out
-
-
-def reasoning(
-    finding: Finding, *, depth: int = 1, levels: int = 4, every: bool = True
-) -> Iterator[Line]:
-    """The findings that decided `finding`, one line each (mark, what, clause, why), down
-    `levels` levels: the argument without the evidence (the snippets show that). With `every`,
-    all of its own parts, so that a reader sees why each route failed, not only the one that
-    decided; below them, what decided each."""
-    pad = TAB * depth
-    for group in grouped(finding.children if every else decisive(finding)):
-        chain = decisive_chain(group[0]) if len(group) == 1 else group[:1]
-        last = chain[-1]
-        label = (
-            " › ".join(f.subject or f.title for f in chain)
-            if len(group) == 1
-            else " · ".join(f.subject or f.title for f in group)
-        )
-        said = [last] if len(chain) > 1 else group  # a chain ends where the facts decided
-        reason = "; ".join(dict.fromkeys(f.reason for f in said))
-        readings = {name: value for f in said for name, value in f.readings.items()}
-        if readings:
-            reason += " (reading " + ", ".join(f"{k}={v}" for k, v in readings.items()) + ")"
-        yield [
-            (pad, ""),
-            (f"{MARK[last.status]} ", STYLE[last.status]),
-            (label, ""),
-            (f"  [{cites([f.rule for f in group])}]", "dim"),
-            (f": {reason}", ""),
-        ]
-        if levels > 1 and len(group) == 1:
-            yield from reasoning(last, depth=depth + 1, levels=levels - 1, every=False)
