@@ -37,6 +37,11 @@ def anchor(item_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", item_id).strip("-")
 
 
+def table_cell(text: str) -> str:
+    """`text` as one cell of a Markdown table: on one line, its pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def sentence(words: str) -> str:
     """`words` as a sentence: a capital first letter and a full stop."""
     return words[0].upper() + words[1:] + ("" if words.endswith(".") else ".")

@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from fto_check.render import explain
-from fto_check.render.prose import anchor, span_iso, wrap
+from fto_check.render.prose import anchor, span_iso, table_cell, wrap
 
 REGENERATE = "fto-check rules --format markdown --full > docs/criteria.md"
 COMBINE = {"all-of": "all of", "any-of": "any of", "leaf": "leaf"}
@@ -114,7 +114,7 @@ def tree_markdown(data: dict[str, Any], level: int = 1) -> str:
             _consults(rule, code="`"),
             f"{rule['law']}{_rule_version(rule)}",
         ]
-        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        out.append("| " + " | ".join(table_cell(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 
@@ -134,10 +134,6 @@ def mermaid(data: dict[str, Any]) -> list[str]:
         arrow = " -->|each incident| " if rule["each_incident"] else " --> "
         lines += [f"  {ids[rule['id']]}{arrow}{ids[part]}" for part in rule["parts"]]
     return lines
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 # ---------------------------------------------------------------- coverage
@@ -195,7 +191,7 @@ def coverage_markdown(data: dict[str, Any], level: int = 1) -> str:
         "|---|---|",
     ]
     for clause in data["clauses"]:
-        out.append(f"| {_cell(clause['clause'])} | {_cell(_coverage_line(clause))} |")
+        out.append(f"| {table_cell(clause['clause'])} | {table_cell(_coverage_line(clause))} |")
     return "\n".join(out) + "\n"
 
 
@@ -233,7 +229,7 @@ def readings_markdown(data: dict[str, Any], level: int = 1) -> str:
             f"`{r['default']}`",
             ", ".join(f"`{a}`" for a in r["alternatives"]),
         ]
-        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        out.append("| " + " | ".join(table_cell(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
 
 

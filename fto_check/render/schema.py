@@ -24,6 +24,8 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from fto_check.render.prose import table_cell
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "fto-check organization profile"
 STATUSES = ("met", "not_met", "undetermined")  # Status's values: the one machine spelling
@@ -212,7 +214,9 @@ def _fields(definition: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     for name, field in definition.get("properties", {}).items():
         what = field.get("description") or _described(field, defs)
         mark = " (required)" if name in required else ""
-        rows.append(f"| `{name}`{mark} | {_cell(what)} | {_cell(_written(field, defs))} |")
+        rows.append(
+            f"| `{name}`{mark} | {table_cell(what)} | {table_cell(_written(field, defs))} |"
+        )
     return rows
 
 
@@ -285,7 +289,3 @@ def _sections(definition: dict[str, Any], defs: dict[str, Any]) -> list[str]:
 
     visit(definition.get("properties", {}))
     return list(dict.fromkeys(found))
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
