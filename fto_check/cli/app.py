@@ -465,19 +465,20 @@ def new(
     _run(command.run, output=output, template=template, name=name, as_of=as_of)
 
 
-class TableFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+TABLE_FORMATS = ("text", "json", "csv", "markdown")
 
 
-@app.command(epilog="Exit codes: 0 shown; 2 no such organization, or a usage error.")
+@app.command(
+    help="The register of FTO designations (rules/register.yaml): who was designated on a "
+    "day, or one organization's designations, amendments and revocations, with their "
+    "citations.",
+    epilog="Exit codes: 0 shown; 2 no such organization, or a usage error.",
+)
 def register(
     name: Annotated[
         str | None,
         typer.Argument(
-            metavar="[NAME]",
+            metavar="NAME",
             help="An organization's name, alias, abbreviation or register id (fuzzy); "
             "without it, the list in force.",
             show_default=False,
@@ -498,33 +499,41 @@ def register(
         ),
     ] = False,
     fmt: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = TableFormat.text,
+        str,
+        typer.Option(
+            "--format", "-f", help="text, json, csv or markdown.", **choice(*TABLE_FORMATS)
+        ),
+    ] = "text",
 ) -> None:
-    """The register of FTO designations (rules/register.yaml): who was designated on a day, or
-    one organization's designations, amendments and revocations, with their citations."""
     from fto_check.cli.commands import register as command
 
-    _run(command.run, name, fmt=fmt.value, as_of=as_of, everything=everything)
+    _run(command.run, name, fmt=fmt, as_of=as_of, everything=everything)
 
 
 @app.command(
-    epilog="Exit codes: 0 the table is complete (agreeing or not); 2 an input could not be read."
+    help="Compare the verdict on the facts with the register, profile by profile: the "
+    "agreement rate, and for each disagreement the criteria, facts and readings that make it.",
+    epilog="Exit codes: 0 the table is complete (agreeing or not); 2 an input could not be read.",
 )
 def calibrate(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATH...]",
+            metavar="PATH",
             help="Profile files, directories or - (as batch takes them; default: the examples). "
             "Profiles that name no register entry are skipped.",
             show_default=False,
         ),
     ] = None,
     fmt: Annotated[
-        TableFormat,
-        typer.Option("--format", "-f", help="text, markdown (for a paper), json or csv."),
-    ] = TableFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, markdown (for a paper), json or csv.",
+            **choice(*TABLE_FORMATS),
+        ),
+    ] = "text",
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -542,17 +551,16 @@ def calibrate(
         ),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Refuse profile files larger than this.")
+        int,
+        typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
     ] = MAX_BYTES,
 ) -> None:
-    """Compare the verdict on the facts with the register, profile by profile: the agreement
-    rate, and for each disagreement the criteria, facts and readings that make it."""
     from fto_check.cli.commands import calibrate as command
 
     _run(
         command.run,
         paths or [],
-        fmt=fmt.value,
+        fmt=fmt,
         as_of=as_of,
         readings=reading or [],
         max_bytes=max_bytes,
