@@ -129,7 +129,7 @@ def test_each_reading_states_the_question_the_alternatives_and_the_argument(name
     argues what."""
     reading = all_readings()[name]
     assert "§" in reading.question and "?" in reading.question
-    assert reading.default in reading.alternatives
+    assert reading.current_default in reading.alternatives
     assert all(len(text.split()) >= 12 for text in reading.alternatives.values())
     assert len(reading.argument.split()) >= 30
 

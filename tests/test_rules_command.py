@@ -138,7 +138,7 @@ def test_readings_lists_every_reading_with_its_default():
     """`--readings` names each reading, its clause and its default."""
     out = _rules("--readings").stdout
     for name, reading in all_readings().items():
-        assert f"{name}  (§ {reading.clause}; default {reading.default};" in out
+        assert f"{name}  (§ {reading.clause}; default {reading.current_default};" in out
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "json"])

@@ -1,15 +1,18 @@
 """Dates as far as they are known: a day, a month or a year, each the interval of days it may be.
 
-A profile's incident dates and the register's effective dates are both written `YYYY-MM-DD`,
-`YYYY-MM` or `YYYY`, and both stand for some one day in [first, last].
+A profile's incident dates (`fto_check.profile.values.When`, which adds decades, ranges and
+open intervals) and the register's effective dates are both built on this, and both stand for
+some one day in [first, last].
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# ASCII digits only: `\d` would accept Arabic-Indic and other Unicode digits.
+PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?$")
 
 
 def bounds(text: str) -> tuple[date, date]:
@@ -25,7 +28,7 @@ def bounds(text: str) -> tuple[date, date]:
             first = last = date(year, int(month), int(day))
         elif month:
             first = date(year, int(month), 1)
-            last = date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)
+            last = first.replace(day=calendar.monthrange(year, int(month))[1])
         else:
             first, last = date(year, 1, 1), date(year, 12, 31)
     except ValueError as e:

@@ -7,6 +7,7 @@ and `--reading NAME=VALUE` on the command line.
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,21 +16,54 @@ from fto_check.base.errors import UsageError
 from fto_check.base.resources import data_dir
 
 
+class DatedDefault(BaseModel):
+    """The default of a reading for one period of the law, and what justified it then."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    since: date = Field(description="First day of the period this default is for.")
+    value: str
+    because: str = Field(description="Why this is the default then: a source of that period.")
+
+
 class Reading(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
     clause: str = Field(description="The clause whose words are in question.")
     question: str
-    default: str
+    default: str | list[DatedDefault] = Field(
+        description="The alternative applied unless another is chosen; or, where what the law "
+        "of the day supports differs, one per period, each with its justification."
+    )
     alternatives: dict[str, str] = Field(min_length=2)
     argument: str = ""
 
     @model_validator(mode="after")
     def _default_is_an_alternative(self) -> Reading:
-        if self.default not in self.alternatives:
-            raise ValueError(f"default {self.default!r} is not one of the alternatives")
+        for value in self.defaults_by_period():
+            if value.value not in self.alternatives:
+                raise ValueError(f"default {value.value!r} is not one of the alternatives")
         return self
+
+    @property
+    def current_default(self) -> str:
+        """The default under today's law."""
+        return self.default_on(date.today()).value
+
+    def defaults_by_period(self) -> list[DatedDefault]:
+        if isinstance(self.default, str):
+            return [DatedDefault(since=date.min, value=self.default, because="")]
+        return sorted(self.default, key=lambda d: d.since)
+
+    def default_on(self, day: date) -> DatedDefault:
+        """The default in force on `day`: the last period that began on or before it."""
+        periods = self.defaults_by_period()
+        found = periods[0]
+        for period in periods:
+            if period.since <= day:
+                found = period
+        return found
 
 
 class _File(BaseModel):
@@ -46,14 +80,16 @@ def all_readings() -> dict[str, Reading]:
     return {r.name: r for r in _File.model_validate(doc.data).readings}
 
 
-def defaults() -> dict[str, str]:
-    return {name: r.default for name, r in all_readings().items()}
+def defaults(day: date | None = None) -> dict[str, str]:
+    """Every reading's default on `day` (today's law when no day is given)."""
+    day = day or date.today()
+    return {name: r.default_on(day).value for name, r in all_readings().items()}
 
 
-def resolve(*choices: dict[str, str]) -> dict[str, str]:
-    """The readings in force: defaults, overridden by each mapping of choices in turn."""
+def resolve(*choices: dict[str, str], day: date | None = None) -> dict[str, str]:
+    """The readings in force: the defaults on `day`, overridden by each mapping in turn."""
     known = all_readings()
-    chosen = defaults()
+    chosen = defaults(day)
     for mapping in choices:
         for name, value in mapping.items():
             reading = known.get(name)

@@ -40,6 +40,11 @@ class Version(_Strict):
         description="The public law, e.g. 'Pub. L. 107-56, title IV, § 411(c)'."
     )
     act: str = Field("", description="The act's popular name, e.g. 'USA PATRIOT Act'.")
+    heading: str | None = Field(
+        None,
+        description="The unit's catchline in this version, where it differs from the clause's "
+        "current one (a number that named other words then, e.g. (iii) before 2001).",
+    )
     text: str | None = Field(description="Verbatim text; null when this version was not retrieved.")
     flush_text: str | None = Field(None, description="Verbatim flush language after subclauses.")
     source: str = Field(description="Where the text was taken from.")
@@ -78,6 +83,11 @@ class Clause(_Strict):
     not_encoded: str | None = Field(
         None, description="Why no predicate implements this clause (None: one does)."
     )
+
+    def heading_on(self, day: date) -> str:
+        """The catchline of the words in force on `day`."""
+        version = self.version_on(day)
+        return version.heading if version and version.heading is not None else self.heading
 
     def version_on(self, day: date) -> Version | None:
         for version in self.versions:

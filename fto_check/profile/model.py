@@ -1,7 +1,10 @@
 """The organization profile: the facts a check is decided on, as a pydantic model.
 
 Every fact is optional, and absent means *unknown*: the checker never fills in a missing fact.
-An explicit `false`, an empty list (`incidents: []`) or `none` is a *known* negative.
+An explicit `false`, an empty list (`incidents: []`) or `none` is a *known* negative. A list
+records what is known, not all there was: `role: [committed]` says the organization carried the
+act out, not that it did not plan it. Write `{only: [...]}` when the record says the list is
+complete (`motives: {only: [financial]}`: profit and nothing else).
 
 A fact is written bare (`formed_in: MX`) or with its own sources
 (`formed_in: {value: MX, sources: [fr-2025]}`); a section's `sources:` apply to all its facts.
@@ -11,171 +14,35 @@ Sources are listed once under the top-level `sources:` and cited by their key, o
 from __future__ import annotations
 
 import re
-from datetime import date
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Tag,
-    WithJsonSchema,
+    model_validator,
 )
 
-from fto_check.base.dates import PARTIAL_DATE, bounds
+from fto_check.profile.values import Country, Day, When, WhenDate  # noqa: F401 - re-exported
+from fto_check.profile.vocabulary import (
+    Act,
+    Attribution,
+    Decision,
+    Means,
+    Motive,
+    Party,
+    Role,
+    Target,
+    ThreatOrigin,
+    USTarget,
+)
+
 
 T = TypeVar("T")
-
-# ---------------------------------------------------------------- vocabulary
-
-
-class Act(StrEnum):
-    """The kinds of act listed in 8 U.S.C. § 1182(a)(3)(B)(iii)(I)–(V)."""
-
-    HIJACKING = "hijacking"  # (I) of any conveyance (aircraft, vessel, vehicle)
-    SABOTAGE = "sabotage"  # (I) of any conveyance
-    HOSTAGE_TAKING = "hostage-taking"  # (II) seizing/detaining + threat, to compel a third person
-    ATTACK_ON_PROTECTED_PERSON = "attack-on-protected-person"  # (III)
-    ASSASSINATION = "assassination"  # (IV)
-    BIOLOGICAL_AGENT = "biological-agent"  # (V)(a)
-    CHEMICAL_AGENT = "chemical-agent"  # (V)(a)
-    NUCLEAR_DEVICE = "nuclear-device"  # (V)(a) nuclear weapon or device
-    EXPLOSIVE = "explosive"  # (V)(b)
-    FIREARM = "firearm"  # (V)(b)
-    OTHER_WEAPON = "other-weapon"  # (V)(b) other weapon or dangerous device
-
-
-class Motive(StrEnum):
-    POLITICAL = "political"
-    IDEOLOGICAL = "ideological"
-    RELIGIOUS = "religious"
-    SOCIAL = "social"
-    FINANCIAL = "financial"  # the organization's profit
-    PERSONAL_GAIN = "personal-gain"  # an individual's personal monetary gain
-    TERRITORIAL = "territorial"  # control of territory or markets
-    RETALIATION = "retaliation"
-    PERSONAL = "personal"  # personal, non-monetary (revenge, feud)
-
-
-class Target(StrEnum):
-    CIVILIANS = "civilians"
-    OFFICIALS = "officials"  # civilian government officials, politicians, judges
-    POLICE = "police"
-    MILITARY = "military"  # armed forces on duty
-    PROTECTED_PERSONS = "internationally-protected-persons"  # diplomats, heads of state abroad
-    JOURNALISTS = "journalists"
-    RIVALS = "rivals"  # members of rival armed groups
-    PROPERTY = "property"  # buildings, infrastructure, vehicles (no person targeted)
-
-
-class Role(StrEnum):
-    """The organization's part in an incident: the modes of § 1182(a)(3)(B)(iv)(I)–(VI)."""
-
-    COMMITTED = "committed"  # (iv)(I)
-    INCITED = "incited"  # (iv)(I)
-    PREPARED = "prepared"  # (iv)(II)
-    PLANNED = "planned"  # (iv)(II)
-    GATHERED_TARGET_INFORMATION = "gathered-target-information"  # (iv)(III)
-    SOLICITED_FUNDS = "solicited-funds"  # (iv)(IV)(aa)
-    SOLICITED_MEMBERS = "solicited-individuals"  # (iv)(V)(aa)
-    MATERIAL_SUPPORT = "material-support"  # (iv)(VI)(aa), knowingly afforded
-
-
-class ThreatOrigin(StrEnum):
-    """What activity of the organization a threat to the United States comes from."""
-
-    TERRORIST_ACTIVITY = "terrorist-activity"  # § 1182(a)(3)(B) terrorist activity
-    TERRORISM = "terrorism"  # § 2656f(d)(2) terrorism
-    DRUG_TRAFFICKING = "drug-trafficking"
-    HUMAN_SMUGGLING = "human-smuggling"
-    OTHER_CRIME = "other-crime"
-    OTHER = "other"
-
-
-# ---------------------------------------------------------------- value types
-
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# What YAML reads as a number (1.2's ints and floats, 1.1's sexagesimal 1:30): `20240630`, not
-# `30.06.2024`.
-_NUMBER = re.compile(r"[-+]?(?:\d+|(?:\.\d+|\d+\.\d*)(?:[eE][-+]?\d+)?|\d+(?::[0-5]?\d)+)")
-
-
-def _country(value: str) -> str:
-    code = value.strip().upper()
-    if not _COUNTRY.match(code):
-        raise ValueError(
-            f"expected a two-letter ISO 3166 country code such as MX or US, got {value!r}"
-        )
-    return code
-
-
-def _strict_date(value: Any) -> Any:
-    """Accept a date or an ISO `YYYY-MM-DD` string, nothing looser."""
-    if isinstance(value, date) or not isinstance(value, str):
-        return value
-    if not _ISO_DATE.match(value.strip()):
-        raise ValueError(
-            f"expected a date as YYYY-MM-DD, got {value!r}"
-            + (
-                " (YAML would read this as a number: write the date in full)"
-                if _NUMBER.fullmatch(value.strip())
-                else ""
-            )
-        )
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as e:
-        raise ValueError(f"{value!r} is not a real date ({e})") from None
-
-
-Country = Annotated[str, AfterValidator(_country)]
-Day = Annotated[date, BeforeValidator(_strict_date)]
-
-
-class PartialDate(BaseModel):
-    """A date known to the day, the month or the year: the interval [first, last]."""
-
-    model_config = ConfigDict(frozen=True)
-    text: str
-    first: date
-    last: date
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def _partial_date(value: Any) -> Any:
-    if isinstance(value, PartialDate | dict):
-        return value
-    if isinstance(value, date):
-        return PartialDate(text=value.isoformat(), first=value, last=value)
-    text = str(value).strip()
-    if not PARTIAL_DATE.match(text):
-        raise ValueError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
-    first, last = bounds(text)
-    return PartialDate(text=text, first=first, last=last)
-
-
-WhenDate = Annotated[
-    PartialDate,
-    BeforeValidator(_partial_date),
-    # As written: a string (or, in YAML, a bare year); not the interval it is read into.
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": PARTIAL_DATE.pattern},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-            ]
-        }
-    ),
-]
-
 
 # ---------------------------------------------------------------- sources and facts
 
@@ -202,18 +69,38 @@ SourceRef = Annotated[
 
 
 class SourcedFact(_Model, Generic[T]):
-    """A fact with its own sources: `{value: …, sources: […], note: …}`."""
+    """A fact with its own sources: `{value: …, sources: […], note: …}`, or a complete list:
+    `{only: […]}` (these and no others)."""
 
-    value: T | None
+    value: T | None = None
+    only: T | None = Field(
+        None, description="A list the record says is complete: these and nothing else."
+    )
     sources: tuple[SourceRef, ...] = ()
     note: str | None = None
 
-
-_SOURCED_FORMS = (dict, SourcedFact)  # a tuple: `dict | SourcedFact` builds a union per call
+    @model_validator(mode="before")
+    @classmethod
+    def _value_or_only(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            given = [key for key in ("value", "only") if key in data]
+            if len(given) != 1:
+                raise ValueError(
+                    "write the fact as `value:` or, for a complete list, `only:` (one of the two)"
+                )
+            if "only" in data and not isinstance(data["only"], list):
+                raise ValueError("`only:` takes a list: the complete list of what the record says")
+        return data
 
 
 def _fact_form(value: Any) -> str:
-    return "sourced" if isinstance(value, _SOURCED_FORMS) else "bare"
+    # A mapping is the sourced form when it says `value:` or `only:`; otherwise it is the value
+    # itself (a demand is written `{on: family}`).
+    if isinstance(value, SourcedFact):
+        return "sourced"
+    if isinstance(value, dict) and ("value" in value or "only" in value):
+        return "sourced"
+    return "bare"
 
 
 def Fact(kind: Any) -> Any:
@@ -240,17 +127,25 @@ class Organization(_Section):
     is_group: Fact(bool) | None = Field(
         None, description="A group of people acting together, not a lone individual."
     )
-    members: Fact(Annotated[int, Field(ge=0)]) | None = Field(
-        None, description="Approximate number of members as of `as_of`."
+    members: Fact(Annotated[int, Field(ge=0)] | str) | None = Field(
+        None,
+        description="How many members it has as of `as_of`: a number, a range (1000-5000) or "
+        "the record's words (hundreds, thousands).",
     )
     dissolved: Fact(bool) | None = Field(
         None, description="The group has dissolved (disbanded, defunct) by `as_of`."
     )
     subnational_group: Fact(bool) | None = Field(
-        None, description="A subnational group: not the regular forces of a state (§ 2656f(d)(2))."
+        None,
+        description="A subnational group, not a state or its regular forces (§ 2656f(d)(2)).",
     )
     clandestine_agents: Fact(bool) | None = Field(
-        None, description="It acts through clandestine agents, e.g. of a state (§ 2656f(d)(2))."
+        None,
+        description="It has clandestine agents (covert operatives). Terrorism asks who "
+        "perpetrated each act: record it per incident as `clandestine_agents`.",
+    )
+    successors: tuple[str, ...] = Field(
+        (), description="Splinter or successor groups, by name (each is its own organization)."
     )
 
 
@@ -272,28 +167,94 @@ class Foreign(_Section):
     )
 
 
-class Incident(_Model):
-    """One dated act of the organization (§ 1182(a)(3)(B)(iii)–(iv); § 2656f(d)(2))."""
+class Demand(_Model):
+    """A demand made for the release of the people seized or held."""
 
-    id: str | None = Field(None, description="A short name for the incident, used in reports.")
-    date: WhenDate | None = Field(
-        None, description="YYYY-MM-DD, or YYYY-MM / YYYY if less is known."
+    on: Party = Field(description="On whom the demand was made.")
+    demanded: str | None = Field(None, description="What was demanded, e.g. a ransom.")
+
+
+class Recipient(_Model):
+    """The organization or individual the organization supported, or solicited for."""
+
+    name: str | None = None
+    kind: Literal["organization", "individual"] | None = None
+    designated_fto: Fact(bool) | None = Field(
+        None,
+        description="An organization designated under § 1189 when it was supported "
+        "(§ 1182(a)(3)(B)(vi)(I)).",
     )
-    country: Country | None = Field(None, description="Where it happened (ISO country code).")
-    location: str | None = None
-    summary: str | None = Field(None, description="What happened, in a sentence.")
+    terrorist_exclusion_list: Fact(bool) | None = Field(
+        None,
+        description="An organization otherwise designated by Federal Register notice (the "
+        "Terrorist Exclusion List, § 1182(a)(3)(B)(vi)(II)).",
+    )
+    commits_terrorist_acts: Fact(bool) | None = Field(
+        None,
+        description="It (or a subgroup) carries out, plans or supports attacks: for a group, "
+        "§ 1182(a)(3)(B)(vi)(III); for an individual, one who has committed or plans to commit "
+        "a terrorist activity.",
+    )
+    knew: Fact(bool) | None = Field(
+        None,
+        description="The organization knew, or reasonably should have known, what the "
+        "recipient does (§ 1182(a)(3)(B)(iv)(VI)(bb)).",
+    )
+    showed_it_did_not_know: Fact(bool) | None = Field(
+        None,
+        description="The organization has shown that it did not know, and should not "
+        "reasonably have known, that the recipient was a terrorist organization (the defence "
+        "of § 1182(a)(3)(B)(iv)(IV)(cc), (V)(cc), (VI)(dd)).",
+    )
+
+
+class Support(_Model):
+    """What the organization gave or raised for another (§ 1182(a)(3)(B)(iv)(IV)–(VI))."""
+
+    provided: tuple[str, ...] = Field(
+        (), description="What was given: funds, weapons, explosives, training, transport, …"
+    )
+    to: Recipient | None = Field(None, description="Whom it went to, or was solicited for.")
+    knowingly: Fact(bool) | None = Field(
+        None,
+        description="The organization knew, or reasonably should have known, that its act "
+        "afforded material support.",
+    )
+    waiver: Fact(bool) | None = Field(
+        None,
+        description="2001-10-26 to 2005-05-10 only: the Secretary or the Attorney General "
+        "concluded that (iv)(VI) should not apply to this support.",
+    )
+
+
+class _Act(_Model):
+    """The facts of an act, done or intended: what, by what means, to whom, why."""
+
+    acts: Fact(list[Act]) | None = Field(
+        None, description="What was done, in the record's words: killing, kidnapping, bombing…"
+    )
     involves: Fact(list[Act]) | None = Field(
-        None, description="Acts of § 1182(a)(3)(B)(iii)(I)–(V) it carried out."
+        None, description="The same as `acts` (the name profiles used before `acts`)."
+    )
+    means: Fact(list[Means]) | None = Field(
+        None, description="The weapon or agent used: firearm, explosive, blade, …"
+    )
+    targets: Fact(list[Target]) | None = Field(None, description="Whom or what it was aimed at.")
+    demand: Fact(Demand | Literal["none"]) | None = Field(
+        None,
+        description="For people seized or held: the demand made for their release "
+        "(`{on: family, demanded: ransom}`), or `none`.",
     )
     threatened: Fact(list[Act]) | None = Field(
-        None, description="Acts it threatened (§ 1182(a)(3)(B)(iii)(VI))."
+        None, description="What it threatened to do (a threat is itself § 1182(a)(3)(B)(iii)(VI))."
     )
     attempted: Fact(list[Act]) | None = Field(
-        None, description="Acts it attempted without completing them ((iii)(VI))."
+        None, description="What it attempted without completing it."
     )
     conspired: Fact(list[Act]) | None = Field(
-        None, description="Acts it conspired to commit ((iii)(VI))."
+        None, description="What it conspired (plotted with others) to do."
     )
+    motives: Fact(list[Motive]) | None = Field(None, description="Why it was done.")
     unlawful_where_committed: Fact(bool) | None = Field(
         None, description="Unlawful under the laws of the place where it was committed."
     )
@@ -311,18 +272,84 @@ class Incident(_Model):
         description="Circumstances indicate an intention to cause death or serious bodily "
         "injury (§ 1182(a)(3)(B)(iv)(I)).",
     )
-    motives: Fact(list[Motive]) | None = Field(None, description="Why it was done.")
     premeditated: Fact(bool) | None = Field(None, description="Planned in advance (§ 2656f(d)(2)).")
     violent: Fact(bool) | None = Field(None, description="It was an act of violence.")
-    targets: Fact(list[Target]) | None = Field(None, description="Who or what was targeted.")
-    us_nationals_harmed: Fact(bool) | None = Field(
-        None, description="US nationals were killed, injured, kidnapped or targeted."
+    suicide_attack: Fact(bool) | None = Field(
+        None, description="The attacker meant to die in it (a suicide attack)."
+    )
+    clandestine_agents: Fact(bool) | None = Field(
+        None,
+        description="Carried out by clandestine agents: covert operatives, not uniformed forces "
+        "acting openly (§ 2656f(d)(2)).",
+    )
+    hostilities_at_site: Fact(bool) | None = Field(
+        None,
+        description="Where soldiers were attacked: armed hostilities were under way at the site.",
+    )
+
+    @model_validator(mode="after")
+    def _acts_once(self):
+        if self.acts is not None and self.involves is not None:
+            raise ValueError("give the acts once, as `acts:` (`involves:` is its older name)")
+        return self
+
+
+class Incident(_Act):
+    """One act of the organization, or a pattern of acts (`recurring: true`)."""
+
+    id: str | None = Field(None, description="A short name for the incident, used in reports.")
+    date: WhenDate | None = Field(
+        None, description="When: a day, month, year, decade, range, 'since 2010', 'ongoing'."
+    )
+    recurring: Fact(bool) | None = Field(
+        None,
+        description="It records a pattern of acts over its dates ('it routinely kidnaps…'), "
+        "not one event.",
+    )
+    country: Country | None = Field(None, description="Where it happened (ISO country code).")
+    location: str | None = None
+    summary: str | None = Field(None, description="What happened, in a sentence.")
+    attribution: Fact(list[Attribution]) | None = Field(
+        None,
+        description="Who says the organization did it: claimed, us-government, court, "
+        "government, press, alleged.",
     )
     role: Fact(list[Role]) | None = Field(
         None, description="The organization's part in it (§ 1182(a)(3)(B)(iv))."
     )
+    support: Support | None = Field(
+        None, description="For support or solicitation: what was given and to whom."
+    )
+    us_nationals_harmed: Fact(bool) | None = Field(
+        None, description="US nationals were killed, injured, kidnapped or targeted."
+    )
+    us_targets: Fact(list[USTarget]) | None = Field(
+        None,
+        description="US interests it harmed or was aimed at: nationals, diplomats, forces, "
+        "government, companies.",
+    )
     sources: tuple[SourceRef, ...] = ()
     note: str | None = None
+
+
+class Conduct(_Section):
+    """The organization's conduct over time: known quiet periods and their markers."""
+
+    quiet_since: Fact(Day) | None = Field(
+        None, description="No violent act by the organization is known since this day."
+    )
+    all_incidents_since: Fact(Day) | None = Field(
+        None,
+        description="`incidents:` lists every act of the organization since this day (so an act "
+        "not listed did not happen).",
+    )
+    ceasefire: Fact(Day) | None = Field(None, description="It declared a ceasefire on this day.")
+    renounced_violence: Fact(Day) | None = Field(
+        None, description="It publicly renounced violence on this day."
+    )
+    disarmed: Fact(Day) | None = Field(
+        None, description="It gave up its weapons on this day (e.g. under verification)."
+    )
 
 
 class Capability(_Section):
@@ -334,8 +361,9 @@ class Capability(_Section):
     funds: Fact(bool) | None = Field(None, description="It has funds to finance attacks.")
 
 
-class Intent(_Section):
-    """What it means to do as of `as_of` (§ 1189(a)(1)(B) 'and intent')."""
+class Intent(_Section, _Act):
+    """What it means to do as of `as_of` (§ 1189(a)(1)(B) 'and intent'), and the facts of the
+    acts it intends, judged as an incident's are."""
 
     public_threats: Fact(bool) | None = Field(None, description="It publicly threatens violence.")
     plots: Fact(bool) | None = Field(
@@ -345,18 +373,20 @@ class Intent(_Section):
         None, description="Its stated aims call for violence."
     )
     intended_acts: Fact(list[Act]) | None = Field(
-        None,
-        description="The acts it threatens, plots or calls for, as kinds of "
-        "§ 1182(a)(3)(B)(iii)(I)–(V): is what it intends terrorist activity?",
-    )
-    motives: Fact(list[Motive]) | None = Field(
-        None, description="Why it means to commit them (terrorism needs a political motive)."
+        None, description="The same as `acts` (the name profiles used before `acts`)."
     )
     stated_aims: str | None = Field(None, description="Its stated aims, in its own words if known.")
 
+    @model_validator(mode="after")
+    def _intended_once(self):
+        given = [n for n in ("acts", "involves", "intended_acts") if getattr(self, n) is not None]
+        if len(given) > 1:
+            raise ValueError("give the intended acts once, as `acts:`")
+        return self
+
 
 class Finding(_Model):
-    """A finding the Secretary of State has made (asserted, not derived by the checker)."""
+    """The Secretary's (C) finding, as profiles wrote it before `secretary_findings`."""
 
     threatens: bool = Field(description="The Secretary found the threat (true) or found none.")
     date: Day | None = None
@@ -365,25 +395,35 @@ class Finding(_Model):
 
 
 class ThreatToUS(_Section):
-    """Does its activity threaten the United States? (§ 1189(a)(1)(C), § 1189(d)(2))."""
+    """Does its activity threaten the United States? (§ 1189(a)(1)(C), § 1189(d)(2)).
+
+    (C) is derived from its incidents (`us_nationals_harmed`, `us_targets`, incidents in the
+    US) and from the facts below; the first four state a threat directly, and a report says so.
+    """
 
     us_nationals: Fact(bool) | None = Field(
-        None, description="Its activity threatens the security of US nationals."
+        None, description="Stated directly: its activity threatens the security of US nationals."
     )
     national_defense: Fact(bool) | None = Field(
-        None, description="It threatens the national defense of the United States."
+        None, description="Stated directly: it threatens the national defense of the US."
     )
     foreign_relations: Fact(bool) | None = Field(
-        None, description="It threatens the foreign relations of the United States."
+        None, description="Stated directly: it threatens the foreign relations of the US."
     )
     economic_interests: Fact(bool) | None = Field(
-        None, description="It threatens the economic interests of the United States."
+        None, description="Stated directly: it threatens the economic interests of the US."
     )
     arises_from: Fact(list[ThreatOrigin]) | None = Field(
-        None, description="Which of its activities the threat comes from."
+        None, description="Which of its activities a threat stated directly comes from."
+    )
+    operations_in_us: Fact(bool) | None = Field(
+        None, description="It has members, cells or operations in the United States."
+    )
+    threats_against_us: Fact(bool) | None = Field(
+        None, description="It publicly threatens the United States or Americans."
     )
     secretary_finding: Finding | None = Field(
-        None, description="The Secretary's own (C) finding, if published; reported as asserted."
+        None, description="Older form of `secretary_findings` for a (C) finding."
     )
 
 
@@ -419,6 +459,29 @@ def _status_name(text: str) -> str:
 ExpectedStatus = Annotated[Literal["met", "not_met", "undetermined"], BeforeValidator(_status)]
 
 
+class SecretaryFinding(_Model):
+    """A finding the Secretary of State published: asserted, never derived by the checker."""
+
+    date: Day = Field(description="When it took effect (its Federal Register publication).")
+    decision: Decision = Field(description="The decision that stated it.")
+    B: ExpectedStatus | None = Field(
+        None, description="Its finding on (B): `met` or `not met` (left out if it states none)."
+    )
+    C: ExpectedStatus | None = Field(
+        None, description="Its finding on (C): `met` or `not met` (left out if it states none)."
+    )
+    citation: str | None = Field(None, description="E.g. '62 Fed. Reg. 52,649'.")
+    sources: list[SourceRef] = Field(min_length=1, description="Where the finding is recorded.")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _finds_met_or_not(self):
+        for name in ("B", "C"):
+            if getattr(self, name) == "undetermined":
+                raise ValueError(f"a finding on ({name}) is `met` or `not met`")
+        return self
+
+
 class Profile(_Model):
     """An organization and the facts known about it on `as_of`."""
 
@@ -439,11 +502,15 @@ class Profile(_Model):
     organization: Organization | None = None
     foreign: Foreign | None = None
     incidents: list[Incident] | None = Field(
-        None, description="Known incidents; [] means none are known, absent means unknown."
+        None, description="Known incidents; [] means there were none, absent means unknown."
     )
+    conduct: Conduct | None = None
     capability: Capability | None = None
     intent: Intent | None = None
     threat_to_us: ThreatToUS | None = None
+    secretary_findings: list[SecretaryFinding] = Field(
+        [], description="Findings the Secretary published, with dates: shown as asserted."
+    )
     readings: dict[str, str] = Field(
         {},
         description="Readings of contested terms chosen for this profile (`fto-check explain`).",
@@ -460,6 +527,7 @@ def source_refs(profile: Profile):
     sections = {
         "organization": profile.organization,
         "foreign": profile.foreign,
+        "conduct": profile.conduct,
         "capability": profile.capability,
         "intent": profile.intent,
         "threat_to_us": profile.threat_to_us,
@@ -470,6 +538,8 @@ def source_refs(profile: Profile):
         yield from _refs_in(section, (name,))
     for i, incident in enumerate(profile.incidents or ()):
         yield from _refs_in(incident, ("incidents", i))
+    for i, finding in enumerate(profile.secretary_findings):
+        yield from _refs_in(finding, ("secretary_findings", i))
 
 
 def _refs_in(model: BaseModel, loc: tuple):
@@ -482,6 +552,9 @@ def _refs_in(model: BaseModel, loc: tuple):
         elif isinstance(value, _CITING):
             for j, ref in enumerate(value.sources):
                 yield (*loc, field_name, "sources", j), ref
+        elif isinstance(value, _NESTED):  # an incident's support and its recipient
+            yield from _refs_in(value, (*loc, field_name))
 
 
 _CITING = (SourcedFact, Finding)  # the values that have sources of their own
+_NESTED = (Support, Recipient)

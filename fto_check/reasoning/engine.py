@@ -18,7 +18,7 @@ from typing import Any
 from fto_check.base.loader import SourceMap, field_path
 from fto_check.law.statute import Law, citation
 from fto_check.profile.model import Profile, Source, SourcedFact
-from fto_check.reasoning.findings import NOTHING, Change, FactUse, Finding, SourceInfo
+from fto_check.reasoning.findings import NOTHING, Change, FactUse, Finding, Inferred, SourceInfo
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status, all_of, any_of
 
 
@@ -145,6 +145,7 @@ class Context:
         notes: list[str] | None = None,
         basis: str = "derived",
         would_meet: list[list[Change]] | None = None,
+        inferred: list[Inferred] | None = None,
     ) -> Finding:
         """A finding for the rule being evaluated, with its citation and version filled in.
 
@@ -171,6 +172,7 @@ class Context:
         finding.notes = notes or NOTHING
         finding.children = children or NOTHING
         finding.would_meet = would_meet or NOTHING
+        finding.inferred = inferred or NOTHING
         return finding
 
     def all_of(
@@ -237,7 +239,10 @@ class Context:
         if isinstance(raw, SourcedFact):
             if raw.sources:
                 refs = [*refs, *raw.sources]
-            raw, value_loc = raw.value, sourced_value_loc
+            if raw.only is not None:  # a list the record says is complete
+                raw, value_loc = Only(raw.only), (*value_loc, "only")
+            else:
+                raw, value_loc = raw.value, sourced_value_loc
             if raw is None:
                 return None, None, path
         line, col, sources = self.provenance_of(value_loc, refs)
@@ -292,6 +297,42 @@ class Context:
         return self.finding(
             NOT_MET, no, facts=[use], subject=subject, would_meet=[[Change(path, True)]]
         )
+
+
+class Only(list):
+    """A list fact the record says is complete (`{only: [...]}`): what is not in it is not so.
+
+    Any other non-empty list records what is known, and what it leaves out is unknown.
+    """
+
+    __slots__ = ()
+
+
+def complete(values) -> bool:
+    """Whether a list fact is complete: written `{only: [...]}`, or empty (`[]`: none)."""
+    return isinstance(values, Only) or (values is not None and len(values) == 0)
+
+
+class Dated:
+    """Which clause says something on a given day: the citation of the day.
+
+    `Dated((AEDPA, "1182(a)(3)(B)(ii)"), (PATRIOT, "1182(a)(3)(B)(iii)"))` names the clause
+    that defined "terrorist activity" from each date on.
+    """
+
+    __slots__ = ("_periods",)
+
+    def __init__(self, *periods: tuple[str, str]) -> None:
+        self._periods = tuple((date.fromisoformat(since), clause) for since, clause in periods)
+
+    def on(self, day: date) -> str:
+        found = None
+        for since, clause in self._periods:
+            if since <= day:
+                found = clause
+        if found is None:
+            raise LookupError(f"no clause in force on {day}")
+        return found
 
 
 @lru_cache(maxsize=256)  # a batch judges on a few dates; each evaluation applies ~45 rules

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from fto_check import __version__
 from fto_check.base.errors import InputError
 from fto_check.base.loader import SourceMap
 from fto_check.law.readings import resolve
-from fto_check.law.statute import FTO_STATUTE_ENACTED, Law, load_law
+from fto_check.law.statute import FTO_STATUTE_ENACTED, load_law
 from fto_check.profile.lint import warnings
 from fto_check.profile.model import Profile
 from fto_check.reasoning import predicates  # noqa: F401 - predicates register the rules
-from fto_check.reasoning.engine import RULES, Context
+from fto_check.reasoning.engine import Context
 from fto_check.reasoning.findings import Report
 
 
@@ -51,7 +50,7 @@ def evaluate(
             "foreign terrorist organization designation to judge",
             field="as_of",
         )
-    chosen = resolve(profile.readings, readings or {})
+    chosen = resolve(profile.readings, readings or {}, day=day)
     ctx = Context(
         profile=profile,
         source=source,
@@ -70,21 +69,10 @@ def evaluate(
         criteria=root,
         readings=chosen,
         law=applied,
-        law_notes=list(_wording_notes(ctx.law, day, tuple(applied))),
         sha256=sha256,
         fto_check_version=__version__,
         warnings=warnings(profile, source, day),
     )
-
-
-@lru_cache(maxsize=256)  # the same few dates and clauses recur across a batch
-def _wording_notes(law: Law, day: date, clauses: tuple[str, ...]) -> tuple[str, ...]:
-    """Where the wording in force on `day` of a clause applied was not retrieved, say so."""
-    until = {}
-    for clause_id in clauses:
-        rule = next((r for r in RULES.get(clause_id, ()) if r.in_force_on(day)), None)
-        until[clause_id] = rule.until if rule else None
-    return tuple(law.wording_notes(until, day))
 
 
 def _where(source: SourceMap | None, loc: tuple) -> tuple[int, int]:

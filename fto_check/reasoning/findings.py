@@ -15,7 +15,7 @@ from pydantic.json_schema import SkipJsonSchema
 from fto_check.profile.lint import Warning_
 from fto_check.reasoning.logic import Status
 
-REPORT_FORMAT_VERSION = 1
+REPORT_FORMAT_VERSION = 2  # 2: inferences, the evidence model; no law_notes
 
 
 class _Nothing(list):
@@ -59,6 +59,18 @@ class FactUse:
 
 
 @dataclass(slots=True)
+class Inferred:
+    """A fact not given but inferred from others by an explicit rule (`reasoning/evidence.py`),
+    which a report shows as such and the `inferences` reading can turn off."""
+
+    rule: str  # "intention-from-lethal-acts"
+    says: str  # "a killing shows circumstances indicating an intention to cause death"
+    cites: str  # what supports the inference
+    fact: str = ""  # the fact inferred: "incidents[0].intent_to_kill_or_injure"
+    value: Any = None
+
+
+@dataclass(slots=True)
 class Change:
     """One change to a profile's facts: a step towards making a finding met (`whynot.py`)."""
 
@@ -88,6 +100,7 @@ class Finding:
     children: list[Finding] = field(default_factory=list)
     # A leaf not met: alternative sets of changes, each of which would make it met
     would_meet: list[list[Change]] = field(default_factory=list)
+    inferred: list[Inferred] = field(default_factory=list)  # facts it inferred, and by what rule
 
     def walk(self):
         """This finding and all below it, depth first, in statute order."""
@@ -201,8 +214,6 @@ class Report:
     criteria: Finding  # the root: 8 U.S.C. § 1189(a)(1), composed of (A), (B) and (C)
     readings: dict[str, str]  # every reading in force, by name
     law: dict[str, str]  # clause id → the version applied
-    # Where the wording in force on as_of was not retrieved, and what the checker applied instead
-    law_notes: list[str] = field(default_factory=list)
     sha256: str = ""
     fto_check_version: str = ""
     warnings: list[Warning_] = field(default_factory=list)

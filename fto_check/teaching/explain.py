@@ -134,7 +134,7 @@ def _readings_under(rule_ids: list[str]) -> list[dict[str, Any]]:
         {
             "name": name,
             "question": known[name].question,
-            "default": known[name].default,
+            "default": known[name].current_default,
             "alternatives": list(known[name].alternatives),
             "via": list(rules),
         }
@@ -177,9 +177,9 @@ def _reading(name: str, *, examples: bool) -> dict[str, Any]:
         "citation": law.citation(reading.clause) if reading.clause in law.clauses else "",
         "clause": reading.clause,
         "question": reading.question,
-        "default": reading.default,
+        "default": reading.current_default,
         "alternatives": [
-            {"name": alt, "text": text, "default": alt == reading.default}
+            {"name": alt, "text": text, "default": alt == reading.current_default}
             for alt, text in reading.alternatives.items()
         ],
         "argument": reading.argument,

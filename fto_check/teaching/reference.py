@@ -104,7 +104,7 @@ def readings_data() -> dict[str, Any]:
                 "name": r.name,
                 "clause": r.clause,
                 "question": " ".join(r.question.split()),
-                "default": r.default,
+                "default": r.current_default,
                 "alternatives": list(r.alternatives),
             }
             for r in all_readings().values()

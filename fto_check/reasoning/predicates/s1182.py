@@ -1,14 +1,20 @@
-"""8 U.S.C. § 1182(a)(3)(B)(iii)–(iv): "terrorist activity" and "engage in terrorist activity".
+"""8 U.S.C. § 1182(a)(3)(B): "terrorist activity" and "engage in terrorist activity".
 
-§ 1189(a)(1)(B) says the organization "engages in terrorist activity (as defined in section
-1182(a)(3)(B))". That section defines both terms, so each incident is judged twice:
-(iii) is the act a "terrorist activity" — unlawful where committed (or would be in the US),
-      and involving one of (I)–(VI)? There is no motive element: profit-driven violence can
-      qualify. The only motive test is the "mere personal monetary gain" carve-out, and it
-      reaches only (V)(b) (explosives, firearms, other weapons).
-(iv)  did the organization "engage" in it — commit or incite it with an intention to cause
-      death or serious bodily injury, prepare or plan it, gather target information, solicit
-      funds or individuals for it, or afford material support?
+§ 1189(a)(1)(B) asks whether the organization "engages in terrorist activity (as defined in
+section 1182(a)(3)(B))". That section has defined the two terms in three texts since 1996, and
+each rule below is registered under the clause that said it on the day judged:
+
+| in force                  | "terrorist activity" | "engage in terrorist activity"                   |
+|---------------------------|----------------------|--------------------------------------------------|
+| 1996-04-24 → 2001-10-25   | clause (ii)          | clause (iii): one general definition, five       |
+|                           |                      | illustrative acts, no intent qualifier           |
+| 2001-10-26 → 2005-05-10   | clause (iii)         | clause (iv)(I)–(VI), with the tiers of (vi)      |
+| 2005-05-11 →              | clause (iii)         | clause (iv)(I)–(VI) as rewritten by the REAL ID Act |
+
+"Terrorist activity" has no motive element: its only motive test is (V)(b)'s carve-out for
+"mere personal monetary gain". An incident is judged twice: is the act a terrorist activity,
+and did the organization engage in it? An incident of support to, or solicitation for, another
+organization is judged by the tiers of clause (vi) instead.
 """
 
 from __future__ import annotations
@@ -16,90 +22,947 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from fto_check.profile.model import Act, Motive, Role
-from fto_check.reasoning.engine import Context, rule
-from fto_check.reasoning.findings import Change, Finding
-from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, any_of, from_bool
-from fto_check.reasoning.predicates.s1189 import (
-    AEDPA,
-    INTENT,
-    PATRIOT,
-    PATRIOT_EVE,
-    incident_subject,
+from fto_check.profile.model import Act, Attribution, Means, Motive, Role, Target
+from fto_check.reasoning.engine import Context, Dated, complete, rule
+from fto_check.reasoning.evidence import (
+    AGENTS,
+    COMMITTED,
+    ENDANGER,
+    INTENTION,
+    LETHAL,
+    NOT_FOR_GAIN,
+    PEOPLE,
+    PLANNED,
+    UNLAWFUL_EVERYWHERE,
+    UNLAWFUL_IN_US,
+    VIOLENT,
+    WEAPON_WORDS,
+    acts_field,
+    boolean_or_inferred,
+    has,
+    inferred_flag,
+    may_infer,
+    section_of,
 )
+from fto_check.reasoning.findings import Change, Finding
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool
 
-REAL_ID = "2005-05-11"  # Pub. L. 109-13, div. B, § 103: rewrote (iv)(IV)–(VI)
+AEDPA, PATRIOT_EVE, PATRIOT = "1996-04-24", "2001-10-25", "2001-10-26"
+REAL_ID_EVE, REAL_ID = "2005-05-10", "2005-05-11"
+
+# The clause that defined each term on a given day (the citation of the day).
+TERRORIST_ACTIVITY = Dated((AEDPA, "1182(a)(3)(B)(ii)"), (PATRIOT, "1182(a)(3)(B)(iii)"))
+ENGAGE = Dated((AEDPA, "1182(a)(3)(B)(iii)"), (PATRIOT, "1182(a)(3)(B)(iv)"))
 
 
-def _incident(ctx: Context, i: int | str):
-    if i == INTENT:  # the acts it intends, for (B)'s "capability and intent" (see s1189)
-        return ctx.profile.intent, (INTENT,)
-    return ctx.profile.incidents[i], ("incidents", i)
+def defining(ctx: Context, term: Dated, part: str = "") -> str:
+    """The rule id of `part` of the clause that defines `term` on the day judged."""
+    return term.on(ctx.as_of) + part
+
+
+def ta_rule(part: str, title: str, summary: str, **kwargs):
+    """Register a rule of the definition of "terrorist activity" under both of its numbers:
+    clause (ii) until 2001-10-25, clause (iii) from 2001-10-26 (the same words, renumbered)."""
+
+    def register(fn):
+        rule(f"1182(a)(3)(B)(ii){part}", title, summary, since=AEDPA, until=PATRIOT_EVE, **kwargs)(
+            fn
+        )
+        rule(f"1182(a)(3)(B)(iii){part}", title, summary, since=PATRIOT, **kwargs)(fn)
+        return fn
+
+    return register
+
+
+# ================================================================ "terrorist activity"
+
+
+@ta_rule(
+    "",
+    "terrorist activity",
+    "The act was unlawful (where committed, or would be in the United States) and involved one "
+    "of (I)–(VI). No political or other motive is required.",
+)
+def terrorist_activity(ctx: Context, i) -> Finding:
+    return ctx.all_of(
+        [
+            ctx.apply(defining(ctx, TERRORIST_ACTIVITY, "/unlawful"), i),
+            ctx.apply(defining(ctx, TERRORIST_ACTIVITY, "/involves"), i),
+        ]
+    )
+
+
+@ta_rule(
+    "/unlawful",
+    "unlawful",
+    "Unlawful under the laws of the place where it was committed, or it would be unlawful "
+    "under US or State law had it been committed in the United States (inferred for killings, "
+    "kidnappings, bombings and the like).",
+    reads=("incidents[].unlawful_where_committed", "incidents[].unlawful_in_us"),
+    readings=("inferences",),
+)
+def unlawful(ctx: Context, i) -> Finding:
+    section, loc = section_of(ctx, i)
+    here, here_use, here_path = ctx.fact(section, loc, "unlawful_where_committed")
+    us, us_uses, drawn, us_path = inferred_flag(
+        ctx, section, loc, "unlawful_in_us", UNLAWFUL_IN_US, _acts_in(UNLAWFUL_EVERYWHERE)
+    )
+    status = any_of([from_bool(here), from_bool(us)])
+    facts = [u for u in (here_use, *us_uses) if u]
+    if status is MET:
+        if here:
+            reason = "unlawful where it was committed"
+        elif drawn:
+            reason = (
+                "it would be unlawful under US law had it been committed in the United States "
+                "(inferred from the acts: killings, kidnappings and bombings are crimes in every "
+                "State)"
+            )
+        else:
+            reason = "it would be unlawful under US law had it been committed in the United States"
+        return ctx.finding(MET, reason, facts=facts, inferred=drawn if not here else None)
+    if status is NOT_MET:
+        reason = "lawful where it was committed, and it would be lawful in the United States"
+    else:
+        reason = "not known whether it was unlawful"
+    missing = [p for p, v in ((here_path, here), (us_path, us)) if v is None]
+    would = [[Change(here_path, True)], [Change(us_path, True)]]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
+
+
+def _acts_in(wanted: frozenset):
+    def test(ctx: Context, section, loc):
+        values, use, _ = ctx.fact(section, loc, acts_field(section))
+        return bool(values) and not wanted.isdisjoint(values), [use] if use else []
+
+    return test
+
+
+KINDS = ("(I)", "(II)", "(III)", "(IV)", "(V)", "(VI)")
+
+
+@ta_rule(
+    "/involves",
+    "involves one of (I)–(VI)",
+    "The act involves one of the kinds listed in (I)–(VI).",
+)
+def involves(ctx: Context, i) -> Finding:
+    base = defining(ctx, TERRORIST_ACTIVITY)
+    return ctx.any_of([ctx.apply(base + kind, i) for kind in KINDS])
+
+
+# ---------------------------------------------------------------- (I)–(V), read from the facts
+
+VERB = {
+    "acts": "carried out",
+    "involves": "carried out",
+    "intended_acts": "intended",
+    "threatened": "threatened",
+    "attempted": "attempted",
+    "conspired": "conspired to commit",
+}
+CONVEYANCES = frozenset({Target.AIRCRAFT, Target.VESSEL, Target.VEHICLE})
+
+
+def _field(ctx: Context, i, field: str) -> str:
+    """The list the acts are read from: the incident's own acts, or what it threatened, …"""
+    return acts_field(section_of(ctx, i)[0]) if field == "acts" else field
+
+
+def _verb(ctx: Context, i, field: str) -> str:
+    if i == "intent" and field == "acts":
+        return "intended"
+    return VERB[field]
+
+
+def _named(ctx: Context, i, field: str, wanted, label: str) -> Finding | None:
+    """Met when the acts name one of `wanted` outright (the record's own word for the kind)."""
+    section, loc = section_of(ctx, i)
+    status, found, use, _ = has(ctx, section, loc, field, wanted)
+    if status is MET:
+        return ctx.finding(MET, f"{_verb(ctx, i, field)}: {label or ', '.join(found)}", facts=[use])
+    return None
+
+
+def _unknown_or_not(ctx: Context, i, field: str, what: str, fix: list) -> Finding:
+    """The leaf when the acts name nothing of a kind: not met if the list is complete."""
+    section, loc = section_of(ctx, i)
+    values, use, path = ctx.fact(section, loc, field)
+    verb = _verb(ctx, i, field)
+    if values is None:
+        return ctx.finding(
+            UNDETERMINED, f"not known what was {verb}", missing=[path], would_meet=[fix]
+        )
+    if complete(values):
+        return ctx.finding(NOT_MET, f"no {what} {verb}", facts=[use], would_meet=[fix])
+    listed = ", ".join(v.value for v in values)
+    return ctx.finding(
+        UNDETERMINED,
+        f"{verb}: {listed}, and the list may not be complete: no {what} is recorded",
+        facts=[use],
+        missing=[path],
+        would_meet=[fix],
+    )
+
+
+def _add(ctx: Context, i, field: str, value: Act | Means | Target) -> Change:
+    section, loc = section_of(ctx, i)
+    return Change(ctx.fact(section, loc, field)[2], [value.value], "add")
+
+
+@ta_rule(
+    "(I)",
+    "hijacking or sabotage of a conveyance",
+    "The highjacking or sabotage of any conveyance (aircraft, vessel, vehicle): a hijacking, or "
+    "a sabotage aimed at a conveyance.",
+)
+def hijacking(ctx: Context, i, field: str = "acts") -> Finding:
+    field = _field(ctx, i, field)
+    found = _named(ctx, i, field, {Act.HIJACKING}, "")
+    if found is None and field == "involves":  # the older field's `sabotage` was (I)'s own word
+        found = _named(ctx, i, field, {Act.SABOTAGE}, "sabotage of a conveyance")
+    if found is None:
+        section, loc = section_of(ctx, i)
+        sabotage, _, sabotage_use, _ = has(ctx, section, loc, field, {Act.SABOTAGE})
+        if sabotage is MET:
+            aimed, hit, target_use, target_path = has(ctx, section, loc, "targets", CONVEYANCES)
+            facts = [u for u in (sabotage_use, target_use) if u]
+            if aimed is MET:
+                found = ctx.finding(
+                    MET, f"sabotage of a conveyance ({', '.join(hit)})", facts=facts
+                )
+            else:
+                return ctx.finding(
+                    aimed,
+                    "sabotage, but not of a conveyance"
+                    if aimed is NOT_MET
+                    else "sabotage, but not known whether of a conveyance",
+                    facts=facts,
+                    missing=[target_path] if aimed is UNDETERMINED else [],
+                    would_meet=[[Change(target_path, [Target.VEHICLE.value], "add")]],
+                )
+    if found is None:
+        found = _unknown_or_not(
+            ctx, i, field, "hijacking or sabotage", [_add(ctx, i, field, Act.HIJACKING)]
+        )
+    if field in ("acts", "involves"):
+        note = _conveyance_boundary(ctx, i, found)
+        if note:
+            found.notes = [*found.notes, note]
+    return found
+
+
+# Matched against the casefolded summary, each word from its start: (?<!\w) rather than \b, and
+# no IGNORECASE, since either makes the engine try every position of every incident's summary.
+_SEIZING = re.compile(r"(?<!\w)(?:seiz|hijack|highjack|carjack|commandeer|took control)")
+_CONVEYANCE = re.compile(
+    r"(?<!\w)(?:vehicles?|cars?|trucks?|lorry|lorries|bus|buses|convoys?|vessels?|ships?|"
+    r"boats?|tankers?|ferry|ferries|aircraft|planes?|airliners?|jets?|trains?)\b"
+)
+MONETARY = {Motive.PERSONAL_GAIN, Motive.FINANCIAL}
+
+
+def _conveyance_boundary(ctx: Context, i, finding: Finding) -> str:
+    """A note where an incident sits on (I)'s boundary: hijacking has no money carve-out."""
+    if i == "intent":
+        return ""
+    section, loc = section_of(ctx, i)
+    if finding.status is MET:
+        motives = ctx.fact(section, loc, "motives")[0]
+        if motives and set(motives) <= MONETARY | {Motive.TERRITORIAL}:
+            return (
+                'Boundary: (I) has no motive element. The carve-out for "mere personal monetary '
+                'gain" qualifies only (V)(b), so a hijacking done for money is terrorist activity '
+                "even where a shooting done for money might not be."
+            )
+        return ""
+    summary = (section.summary or "").casefold()
+    if _SEIZING.search(summary) and _CONVEYANCE.search(summary):
+        return (
+            'Boundary: the summary describes seizing a conveyance. If that was "the highjacking '
+            'or sabotage of any conveyance (including an aircraft, vessel, or vehicle)", it is '
+            "terrorist activity under (I), which has no carve-out for mere personal monetary "
+            "gain; if so, add `hijacking` to `acts`."
+        )
+    return ""
+
+
+@ta_rule(
+    "(II)",
+    "hostage-taking",
+    "Seizing or detaining a person and threatening to kill, injure or keep detaining them, to "
+    "compel a third person or a government to act or abstain: a kidnapping with a demand on "
+    "anyone other than the person held.",
+    reads=("incidents[].acts", "incidents[].demand"),
+)
+def hostage_taking(ctx: Context, i, field: str = "acts") -> Finding:
+    field = _field(ctx, i, field)
+    found = _named(ctx, i, field, {Act.HOSTAGE_TAKING}, "")
+    if found is not None:
+        return found
+    section, loc = section_of(ctx, i)
+    seized, _, seized_use, _ = has(ctx, section, loc, field, {Act.KIDNAPPING})
+    if seized is not MET:
+        return _unknown_or_not(
+            ctx, i, field, "seizing or holding of a person", [_add(ctx, i, field, Act.KIDNAPPING)]
+        )
+    demand, demand_use, demand_path = ctx.fact(section, loc, "demand")
+    facts = [u for u in (seized_use, demand_use) if u]
+    fix = [[Change(demand_path, {"on": "family"}, text="a demand on a third person")]]
+    if demand is None:
+        return ctx.finding(
+            UNDETERMINED,
+            "a kidnapping, but not known whether a demand was made on a third person",
+            facts=facts,
+            missing=[demand_path],
+            would_meet=fix,
+            notes=[
+                "Boundary: a kidnapping is hostage-taking under (II) only if the person is held "
+                '"in order to compel a third person (including a governmental organization)" '
+                "to act, as a condition of release: a ransom asked of a family or an employer, "
+                "or a demand on a government. Record it as `demand:` (or `demand: none`)."
+            ],
+        )
+    if demand == "none":
+        return ctx.finding(
+            NOT_MET,
+            "a kidnapping with no demand on a third person",
+            facts=facts,
+            would_meet=fix,
+        )
+    asked = f" ({demand.demanded})" if demand.demanded else ""
+    return ctx.finding(
+        MET,
+        f"a kidnapping with a demand on a third person, the {demand.on.value}{asked}: holding a "
+        'person until a demand is met is "threatening to … continue to detain" them',
+        facts=facts,
+    )
+
+
+PROTECTED = frozenset({Target.DIPLOMATS, Target.PROTECTED_PERSONS})
+
+
+@ta_rule(
+    "(III)",
+    "attack on an internationally protected person",
+    "A violent attack upon an internationally protected person (diplomats, foreign heads of "
+    "state; 18 U.S.C. § 1116(b)(4)) or upon their liberty.",
+)
+def attack_on_protected_person(ctx: Context, i, field: str = "acts") -> Finding:
+    field = _field(ctx, i, field)
+    found = _named(ctx, i, field, {Act.ATTACK_ON_PROTECTED_PERSON}, "")
+    if found is not None:
+        return found
+    section, loc = section_of(ctx, i)
+    violent, _, violent_use, violent_path = has(ctx, section, loc, field, VIOLENT)
+    aimed, hit, target_use, target_path = has(ctx, section, loc, "targets", PROTECTED)
+    status = all_of([violent, aimed])
+    facts = [u for u in (violent_use, target_use) if u]
+    if status is MET:
+        return ctx.finding(MET, f"a violent act aimed at {', '.join(hit)}", facts=facts)
+    fix = [[Change(target_path, [Target.DIPLOMATS.value], "add")]]
+    if aimed is NOT_MET:
+        reason = "not aimed at an internationally protected person"
+    elif violent is NOT_MET:
+        reason = "no violent act"
+    else:
+        reason = "not known whether a violent act was aimed at an internationally protected person"
+    missing = [p for s, p in ((violent, violent_path), (aimed, target_path)) if s is UNDETERMINED]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=fix)
+
+
+PUBLIC_FIGURES = frozenset(
+    {
+        Target.OFFICIALS,
+        Target.CANDIDATES,
+        Target.JUDGES,
+        Target.JOURNALISTS,
+        Target.DIPLOMATS,
+        Target.PROTECTED_PERSONS,
+    }
+)
+OFFICE_HOLDERS = frozenset(
+    {Target.OFFICIALS, Target.CANDIDATES, Target.JUDGES, Target.DIPLOMATS, Target.PROTECTED_PERSONS}
+)
+POLITICAL = {
+    Motive.POLITICAL,
+    Motive.IDEOLOGICAL,
+    Motive.RELIGIOUS,
+    Motive.SOCIAL,
+    Motive.COERCE_GOVERNMENT,
+}
+
+
+@ta_rule(
+    "(IV)",
+    "assassination",
+    "An assassination: the record's word, or a killing aimed at a person for a public role "
+    "(what counts is the `assassination` reading).",
+    readings=("assassination",),
+)
+def assassination(ctx: Context, i, field: str = "acts") -> Finding:
+    field = _field(ctx, i, field)
+    found = _named(ctx, i, field, {Act.ASSASSINATION}, "")
+    if found is not None:
+        return found
+    section, loc = section_of(ctx, i)
+    killed, _, killed_use, killed_path = has(ctx, section, loc, field, {Act.KILLING})
+    if killed is not MET:
+        return _unknown_or_not(
+            ctx, i, field, "assassination", [_add(ctx, i, field, Act.ASSASSINATION)]
+        )
+    reading = ctx.reading("assassination")
+    figures = OFFICE_HOLDERS if reading == "office-holders" else PUBLIC_FIGURES
+    aimed, hit, target_use, target_path = has(ctx, section, loc, "targets", figures)
+    parts = [aimed]
+    facts = [u for u in (killed_use, target_use) if u]
+    missing = [target_path] if aimed is UNDETERMINED else []
+    if reading == "political-killing":
+        political, _, motive_use, motive_path = has(ctx, section, loc, "motives", POLITICAL)
+        parts.append(political)
+        facts += [motive_use] if motive_use else []
+        missing += [motive_path] if political is UNDETERMINED else []
+    status = all_of(parts)
+    who = ", ".join(hit)
+    if status is MET:
+        reason = f"a killing aimed at {who}: an assassination on the `{reading}` reading"
+        return ctx.finding(MET, reason, facts=facts)
+    if aimed is NOT_MET:
+        reason = "a killing, but not aimed at a person for a public role"
+    elif aimed is MET:
+        reason = f"a killing aimed at {who}, but its motive is not shown to be political"
+    else:
+        reason = "a killing, but not known whether it was aimed at a person for a public role"
+    fix = [[Change(target_path, [Target.OFFICIALS.value], "add")]]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=fix)
+
+
+@ta_rule(
+    "(V)",
+    "use of a weapon with intent to endanger",
+    "The use of a biological, chemical or nuclear agent (a), or of an explosive, firearm or "
+    "other weapon other than for mere personal monetary gain (b), with intent to endanger "
+    "people or to cause substantial damage to property.",
+)
+def use_of_weapon(ctx: Context, i, field: str = "acts") -> Finding:
+    base = defining(ctx, TERRORIST_ACTIVITY, "(V)")
+    return ctx.all_of([ctx.apply(base + "/use", i, field), ctx.apply(base + "/intent", i)])
+
+
+@ta_rule(
+    "(V)/use",
+    "use of an agent or weapon",
+    "The use of (a) a biological agent, chemical agent, or nuclear weapon or device, or (b) a "
+    "weapon listed in (b), other than for mere personal monetary gain.",
+)
+def use_of_agent_or_weapon(ctx: Context, i, field: str = "acts") -> Finding:
+    base = defining(ctx, TERRORIST_ACTIVITY, "(V)")
+    return ctx.any_of([ctx.apply(base + "(a)", i, field), ctx.apply(base + "(b)", i, field)])
+
+
+def _weapons(ctx: Context, i, field: str):
+    """The weapons and agents used (`means`, the weapons an act's words name, and a bombing's
+    explosive): (set or None when nothing is recorded, complete?, uses, paths)."""
+    section, loc = section_of(ctx, i)
+    field = _field(ctx, i, field)
+    acts, acts_use, acts_path = ctx.fact(section, loc, field)
+    used: set = set()
+    uses = [acts_use] if acts_use else []
+    if acts is not None:
+        used |= {WEAPON_WORDS[a] for a in acts if a in WEAPON_WORDS}
+        if Act.BOMBING in acts:
+            used.add(Means.EXPLOSIVE)  # a bombing is the use of an explosive
+        if Act.ARSON in acts:
+            used.add(Means.INCENDIARY)
+    is_complete = acts is not None and complete(acts)
+    means_path = acts_path
+    if field in ("acts", "involves", "intended_acts"):  # `means` goes with what was done
+        means, means_use, means_path = ctx.fact(section, loc, "means")
+        if means is not None:
+            used |= set(means)
+            uses.append(means_use)
+            is_complete = complete(means) or is_complete
+        elif acts is None:
+            return None, False, uses, means_path
+    elif acts is None:
+        return None, False, uses, acts_path
+    return used, is_complete, uses, means_path
+
+
+def _means_leaf(
+    ctx: Context, i, field: str, kinds: set, what: str, note: str = ""
+) -> Finding | None:
+    used, is_complete, uses, path = _weapons(ctx, i, field)
+    notes = [note] if note else []
+    verb = _verb(ctx, i, field)
+    fix = [[Change(path, [sorted(kinds)[0].value], "add")]]
+    if used is None:
+        return ctx.finding(
+            UNDETERMINED,
+            f"not known what was {verb}, or with what",
+            missing=[path],
+            notes=notes,
+            would_meet=fix,
+        )
+    found = sorted(m.value for m in used & kinds)
+    if found:
+        return None
+    status = NOT_MET if is_complete else UNDETERMINED
+    return ctx.finding(
+        status,
+        f"no {what} {verb}" + ("" if is_complete else " that the record names"),
+        facts=uses,
+        missing=[path] if status is UNDETERMINED else [],
+        notes=notes,
+        would_meet=fix,
+    )
+
+
+@ta_rule(
+    "(V)(a)",
+    "biological, chemical or nuclear agent",
+    "The use of a biological agent, chemical agent, or nuclear weapon or device.",
+)
+def use_of_agent(ctx: Context, i, field: str = "acts") -> Finding:
+    failed = _means_leaf(ctx, i, field, set(AGENTS), "biological, chemical or nuclear agent")
+    if failed is not None:
+        return failed
+    used, _, uses, _ = _weapons(ctx, i, field)
+    return ctx.finding(
+        MET,
+        f"{_verb(ctx, i, field)}: {', '.join(sorted(m.value for m in used & AGENTS))}",
+        facts=uses,
+    )
+
+
+FIREARMS_1990 = {Means.EXPLOSIVE, Means.FIREARM}
+WEAPONS_2001 = {
+    Means.EXPLOSIVE,
+    Means.FIREARM,
+    Means.INCENDIARY,
+    Means.BLADE,
+    Means.VEHICLE,
+    Means.RADIOLOGICAL,
+    Means.OTHER_WEAPON,
+}
+
+
+@rule(
+    "1182(a)(3)(B)(ii)(V)(b)",
+    "explosive or firearm, other than for mere personal monetary gain",
+    'The use of an "explosive or firearm (other than for mere personal monetary gain)": before '
+    "26 October 2001 no other weapon was listed.",
+    since=AEDPA,
+    until=PATRIOT_EVE,
+    readings=("personal-monetary-gain",),
+)
+def use_of_firearm_as_enacted(ctx: Context, i, field: str = "acts") -> Finding:
+    return _weapon_unless_gain(
+        ctx,
+        i,
+        field,
+        FIREARMS_1990,
+        "explosive or firearm",
+        'Before 26 October 2001, (V)(b) listed only an "explosive or firearm"; "other weapon or '
+        'dangerous device" was added by Pub. L. 107-56, § 411(a).',
+    )
+
+
+@rule(
+    "1182(a)(3)(B)(iii)(V)(b)",
+    "explosive, firearm or other weapon, other than for mere personal monetary gain",
+    "The use of an explosive, firearm, or other weapon or dangerous device, other than for "
+    "mere personal monetary gain.",
+    since=PATRIOT,
+    readings=("personal-monetary-gain",),
+)
+def use_of_firearm(ctx: Context, i, field: str = "acts") -> Finding:
+    return _weapon_unless_gain(ctx, i, field, WEAPONS_2001, "explosive, firearm or other weapon")
+
+
+# The motives that are money, on each reading of "mere personal monetary gain": an individual's
+# own gain only; or, on the organizational-profit reading, any profit, which its own words define
+# to include the control of territory, routes and markets a cartel fights for.
+MONEY = {
+    "individual-only": frozenset({Motive.PERSONAL_GAIN}),
+    "organizational-profit": frozenset(
+        {Motive.PERSONAL_GAIN, Motive.FINANCIAL, Motive.TERRITORIAL}
+    ),
+}
+
+
+def _weapon_unless_gain(
+    ctx: Context, i, field: str, weapons: set, what: str, note: str = ""
+) -> Finding:
+    """(V)(b): a weapon was used, unless it was for mere personal monetary gain."""
+    failed = _means_leaf(ctx, i, field, weapons, what, note)
+    if failed is not None:
+        return failed
+    used, _, uses, _ = _weapons(ctx, i, field)
+    notes = [note] if note else []
+    shown = ", ".join(sorted(m.value for m in used & weapons))
+    verb = _verb(ctx, i, field)
+    section, loc = section_of(ctx, i)
+    motives, motive_use, motive_path = ctx.fact(section, loc, "motives")
+    facts = [*uses, motive_use] if motive_use else uses
+    money = MONEY[ctx.reading("personal-monetary-gain")]
+    other = set(motives or ()) - money
+    if other:  # a motive that is not money: not "mere" monetary gain, on any reading
+        return ctx.finding(
+            MET,
+            f"{shown} {verb}, not for mere personal monetary gain ({_words(other)})",
+            facts=facts,
+            notes=notes,
+        )
+    if motives is not None and complete(motives) and motives:  # money and nothing else
+        reading = ctx.readings["personal-monetary-gain"]
+        why = (
+            "for an individual's own gain"
+            if set(motives) <= {Motive.PERSONAL_GAIN}
+            else "for profit, which this reading counts as personal monetary gain"
+        )
+        return ctx.finding(
+            NOT_MET,
+            f'{shown} {verb}, but {why}: (V)(b) excludes use "for mere personal monetary gain" '
+            f"(`personal-monetary-gain={reading}`)",
+            facts=facts,
+            notes=notes,
+            would_meet=[
+                [
+                    Change(
+                        motive_path,
+                        [Motive.POLITICAL.value],
+                        "add",
+                        text="a motive other than monetary gain",
+                    )
+                ]
+            ],
+        )
+    drawn = _not_for_gain(ctx, section, loc)
+    if drawn is not None and not may_infer(ctx):
+        drawn = None
+    if drawn is not None:
+        uses2, inferred = drawn
+        return ctx.finding(
+            MET,
+            f"{shown} {verb}, not for mere personal monetary gain (inferred: {_lower(NOT_FOR_GAIN.says)})",
+            facts=[*facts, *uses2],
+            notes=notes,
+            inferred=inferred,
+        )
+    if motives is not None and set(motives) <= money and motives:
+        reason = (
+            f"{shown} {verb}; its known motives are monetary and the list may not be complete, "
+            'so "other than for mere personal monetary gain" is not established'
+        )
+    elif motives is not None and motives and not (set(motives) & money):
+        return ctx.finding(
+            MET, f"{shown} {verb}, not for mere personal monetary gain", facts=facts, notes=notes
+        )
+    else:
+        reason = (
+            f'{shown} {verb}, but the motive is not given, so the "mere personal monetary gain" '
+            "carve-out cannot be ruled out"
+        )
+    return ctx.finding(
+        UNDETERMINED,
+        reason,
+        facts=facts,
+        missing=[motive_path],
+        notes=notes,
+        would_meet=[
+            [
+                Change(
+                    motive_path,
+                    [Motive.POLITICAL.value],
+                    "add",
+                    text="a motive other than monetary gain",
+                )
+            ]
+        ],
+    )
+
+
+def _not_for_gain(ctx: Context, section, loc):
+    """What NOT_FOR_GAIN infers: a claim, a suicide attack, or an explosion with no demand."""
+    attribution, a_use, _ = ctx.fact(section, loc, "attribution")
+    if attribution and Attribution.CLAIMED in attribution:
+        return [a_use], [NOT_FOR_GAIN.drawn(ctx.fact(section, loc, "motives")[2], "not monetary")]
+    suicide, s_use, _ = ctx.fact(section, loc, "suicide_attack")
+    if suicide:
+        return [s_use], [NOT_FOR_GAIN.drawn(ctx.fact(section, loc, "motives")[2], "not monetary")]
+    demand, d_use, _ = ctx.fact(section, loc, "demand")
+    means = ctx.fact(section, loc, "means")[0] or ()
+    acts = ctx.fact(section, loc, acts_field(section))[0] or ()
+    explosion = Means.EXPLOSIVE in means or Act.BOMBING in acts or not AGENTS.isdisjoint(means)
+    if demand == "none" and explosion:
+        return [d_use], [NOT_FOR_GAIN.drawn(ctx.fact(section, loc, "motives")[2], "not monetary")]
+    return None
+
+
+def _words(values) -> str:
+    return ", ".join(sorted(getattr(v, "value", v) for v in values))
+
+
+def _lower(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+@ta_rule(
+    "(V)/intent",
+    "intent to endanger or to damage property",
+    "With intent to endanger, directly or indirectly, the safety of one or more individuals "
+    "or to cause substantial damage to property (inferred where people were killed or wounded, "
+    "or shot at or bombed).",
+    reads=("incidents[].intent_to_endanger", "incidents[].intent_to_damage_property"),
+    readings=("inferences",),
+)
+def intent_to_endanger(ctx: Context, i) -> Finding:
+    section, loc = section_of(ctx, i)
+    people, people_uses, drawn_people, people_path = inferred_flag(
+        ctx, section, loc, "intent_to_endanger", ENDANGER, _endangers_people
+    )
+    prop, prop_uses, drawn_prop, prop_path = inferred_flag(
+        ctx, section, loc, "intent_to_damage_property", ENDANGER, _damages_property
+    )
+    status = any_of([from_bool(people), from_bool(prop)])
+    facts = [*people_uses, *prop_uses]
+    if status is MET:
+        drawn = drawn_people if people else drawn_prop
+        reason = (
+            "with intent to endanger people"
+            if people
+            else "with intent to cause substantial damage to property"
+        )
+        if drawn:
+            reason += f" (inferred: {_lower(ENDANGER.says)})"
+        return ctx.finding(MET, reason, facts=facts, inferred=drawn)
+    reason = (
+        "no intent to endanger people or to cause substantial property damage"
+        if status is NOT_MET
+        else "the intent is not given"
+    )
+    missing = [p for p, v in ((people_path, people), (prop_path, prop)) if v is None]
+    would = [[Change(people_path, True)], [Change(prop_path, True)]]
+    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
+
+
+def _endangers_people(ctx: Context, section, loc):
+    acts, acts_use, _ = ctx.fact(section, loc, acts_field(section))
+    acts = set(acts or ())
+    uses = [acts_use] if acts_use else []
+    if acts & {Act.KILLING, Act.ASSASSINATION, Act.INJURING}:
+        return True, uses
+    targets, t_use, _ = ctx.fact(section, loc, "targets")
+    means, m_use, _ = ctx.fact(section, loc, "means")
+    armed = bool(acts & {Act.BOMBING, Act.ASSAULT, Act.FIREARM, Act.EXPLOSIVE}) or bool(
+        set(means or ()) & (WEAPONS_2001 | AGENTS)
+    )
+    if armed and targets and not PEOPLE.isdisjoint(targets):
+        return True, [*uses, *(u for u in (t_use, m_use) if u)]
+    return False, []
+
+
+def _damages_property(ctx: Context, section, loc):
+    acts, acts_use, _ = ctx.fact(section, loc, acts_field(section))
+    targets, t_use, _ = ctx.fact(section, loc, "targets")
+    destructive = set(acts or ()) & {Act.BOMBING, Act.ARSON, Act.DESTRUCTION, Act.SABOTAGE}
+    aimed = set(targets or ()) & {Target.PROPERTY, Target.MILITARY_PROPERTY, *CONVEYANCES}
+    if destructive and aimed:
+        return True, [u for u in (acts_use, t_use) if u]
+    return False, []
+
+
+@ta_rule(
+    "(VI)",
+    "threat, attempt or conspiracy",
+    "A threat, attempt, or conspiracy to do any of (I)–(V).",
+    reads=("incidents[].threatened", "incidents[].attempted", "incidents[].conspired"),
+)
+def threat_attempt_conspiracy(ctx: Context, i) -> Finding:
+    section, loc = section_of(ctx, i)
+    base = defining(ctx, TERRORIST_ACTIVITY)
+    parts, facts, missing, met, notes = [], [], [], [], []
+    paths = {}
+    for field in ("threatened", "attempted", "conspired"):
+        acts, use, path = ctx.fact(section, loc, field)
+        paths[field] = path
+        if acts is None:
+            parts.append(UNDETERMINED)
+            missing.append(path)
+            continue
+        facts.append(use)
+        if not acts:
+            parts.append(NOT_MET)
+            continue
+        # A threat (attempt, conspiracy) "to do any of the foregoing": each act must be one of
+        # (I)–(V) with all that clause's elements, judged on this incident's other facts.
+        applied = [ctx.apply(base + kind, i, field) for kind in KINDS[:5]]
+        for name in {n for f in applied for part in f.walk() for n in part.readings}:
+            ctx.reading(name)  # e.g. (V)(b)'s carve-out: this finding depended on it too
+        status = any_of(f.status for f in applied)
+        parts.append(status)
+        if status is MET:
+            met.append(f"{VERB[field]}: {', '.join(a.value for a in acts)}")
+    status = any_of(parts)
+    if status is MET:
+        return ctx.finding(status, "; ".join(met), facts=facts)
+    reason = (
+        "nothing of (I)–(V) was threatened, attempted or conspired"
+        if status is NOT_MET
+        else "not known whether anything was threatened, attempted or conspired"
+    )
+    # A threat of assassination is (VI) whatever else is known: (IV) has no further element.
+    threat = Change(paths["threatened"], [Act.ASSASSINATION.value], "add")
+    return ctx.finding(
+        status, reason, facts=facts, missing=missing, would_meet=[[threat]], notes=notes
+    )
+
+
+# ================================================================ "engage in terrorist activity"
+
+
+def _attributed(ctx: Context, i) -> tuple[str, object, list]:
+    """How the record's attribution of the incident stands under the `attribution` reading:
+    ("enough" | "not enough" | "none", its use, the attributions that count)."""
+    section, loc = section_of(ctx, i)
+    given, use, _ = ctx.fact(section, loc, "attribution")
+    if not given:
+        return "none", None, []
+    reading = ctx.reading("attribution")
+    counted = ATTRIBUTIONS[reading]
+    enough = [a for a in given if a in counted]
+    return ("enough" if enough else "not enough"), use, enough
+
+
+ATTRIBUTIONS = {
+    "record": frozenset(set(Attribution) - {Attribution.ALLEGED}),
+    "official": frozenset({Attribution.CLAIMED, Attribution.US_GOVERNMENT, Attribution.COURT}),
+    "any": frozenset(Attribution),
+}
+
+
+def role_leaf(
+    ctx: Context,
+    i,
+    roles: set,
+    *,
+    did: str,
+    not_did: str,
+    infer_commit: bool = False,
+    infer_plan: bool = False,
+) -> Finding:
+    """Whether the organization's part in the incident is one of `roles`, read from `role`, from
+    what the record attributes to it, and (for planning) from premeditation."""
+    section, loc = section_of(ctx, i)
+    standing, a_use, counted = _attributed(ctx, i)
+    status, found, use, path = has(ctx, section, loc, "role", roles)
+    fix = [[Change(path, [_first(roles)], "add")]]
+    if standing == "not enough":
+        reading = ctx.readings["attribution"]
+        return ctx.finding(
+            UNDETERMINED,
+            f"the record only alleges the organization's part; the `attribution={reading}` "
+            "reading asks for more",
+            facts=[u for u in (use, a_use) if u],
+            missing=[ctx.fact(section, loc, "attribution")[2]],
+        )
+    if status is MET:
+        return ctx.finding(MET, did, facts=[u for u in (use, a_use) if u])
+    if (
+        infer_commit
+        and standing == "enough"
+        and may_infer(ctx)
+        and ctx.fact(section, loc, "role")[0] is None
+    ):
+        return ctx.finding(
+            MET,
+            f"{did} (inferred from the record's attribution: {', '.join(a.value for a in counted)})",
+            facts=[a_use],
+            inferred=[COMMITTED.drawn(path, [Role.COMMITTED.value])],
+        )
+    if infer_plan:
+        committed, _, c_use, _ = has(ctx, section, loc, "role", {Role.COMMITTED})
+        premeditated, p_use, _ = ctx.fact(section, loc, "premeditated")
+        if committed is MET and premeditated and may_infer(ctx):
+            return ctx.finding(
+                MET,
+                f"{did} (inferred: {_lower(PLANNED.says)})",
+                facts=[c_use, p_use],
+                inferred=[PLANNED.drawn(path, [Role.PLANNED.value])],
+            )
+    if status is NOT_MET:
+        return ctx.finding(NOT_MET, not_did, facts=[use], would_meet=fix)
+    if use is None:
+        return ctx.finding(
+            UNDETERMINED, "the organization's part is not given", missing=[path], would_meet=fix
+        )
+    return ctx.finding(
+        UNDETERMINED,
+        f"{not_did} as far as the record says (`role` may not be complete)",
+        facts=[use],
+        missing=[path],
+        would_meet=fix,
+    )
 
 
 def _first(kinds: set) -> str:
-    """The value to suggest from an enum set: its first member in the enum's (statute's) order."""
     return _first_of(frozenset(kinds))
 
 
-@cache  # only the few sets the predicates name, each asked for many times
+@cache
 def _first_of(kinds: frozenset) -> str:
     return next(member for member in type(next(iter(kinds))) if member in kinds).value
 
 
-# ---------------------------------------------------------------- (iv) per incident
+# ---------------------------------------------------------------- 2001 → : clause (iv)
 
 
 @rule(
     "1182(a)(3)(B)(iv)",
     "engage in terrorist activity",
-    "The organization engaged, as of `as_of`, in this incident, and the incident is terrorist "
-    "activity.",
-    since=AEDPA,
-    reads=("incidents[]",),
+    "The organization engaged in the incident: it is a terrorist activity in which the "
+    "organization took a part listed in (I)–(VI)(aa), or it is support or solicitation for "
+    "another organization or individual under (IV)(bb)–(VI)(dd).",
+    since=PATRIOT,
 )
-def engage_in_terrorist_activity(ctx: Context, i: int) -> Finding:
-    incident, _ = _incident(ctx, i)
-    return ctx.all_of(
+def engage(ctx: Context, i) -> Finding:
+    return ctx.any_of(
         [
-            ctx.apply("1189(a)(1)(B)/present", i),
-            ctx.apply("1182(a)(3)(B)(iii)", i),
-            ctx.apply("1182(a)(3)(B)(iv)/conduct", i),
-        ],
-        subject=incident_subject(i, incident),
+            ctx.apply("1182(a)(3)(B)(iv)/terrorist-activity", i),
+            ctx.apply("1182(a)(3)(B)(iv)/support", i),
+        ]
     )
 
 
 @rule(
-    "1182(a)(3)(B)(iv)/conduct",
+    "1182(a)(3)(B)(iv)/terrorist-activity",
+    "engaged in this terrorist activity",
+    "The act is a terrorist activity, and the organization committed or incited it intending "
+    "death or serious injury (I), prepared or planned it (II), gathered information on its "
+    "targets (III), solicited funds (IV)(aa) or individuals (V)(aa) for it, or afforded "
+    "material support for it (VI)(aa).",
+    since=PATRIOT,
+)
+def engaged_in_this_activity(ctx: Context, i) -> Finding:
+    modes = ("(I)", "(II)", "(III)", "(IV)(aa)", "(V)(aa)", "(VI)(aa)")
+    return ctx.all_of(
+        [
+            ctx.apply("1182(a)(3)(B)(iii)", i),
+            ctx.apply("1182(a)(3)(B)(iv)/mode", i, tuple(f"1182(a)(3)(B)(iv){m}" for m in modes)),
+        ]
+    )
+
+
+@rule(
+    "1182(a)(3)(B)(iv)/mode",
     "the organization's part",
-    "Its part in the incident is one of the modes of (iv)(I)–(VI).",
-    since=AEDPA,
+    "Its part in the incident is one of (I), (II), (III), (IV)(aa), (V)(aa) or (VI)(aa).",
+    since=PATRIOT,
     reads=("incidents[].role",),
 )
-def conduct(ctx: Context, i: int) -> Finding:
-    modes = [
-        "1182(a)(3)(B)(iv)(I)",
-        "1182(a)(3)(B)(iv)(II)",
-        "1182(a)(3)(B)(iv)(III)",
-        "1182(a)(3)(B)(iv)(IV)(aa)",
-        "1182(a)(3)(B)(iv)(V)(aa)",
-        "1182(a)(3)(B)(iv)(VI)(aa)",
-    ]
-    return ctx.any_of([ctx.apply(mode, i) for mode in modes])
-
-
-def _role(ctx: Context, i: int, roles: set[Role], *, did: str, not_did: str) -> Finding:
-    incident, loc = _incident(ctx, i)
-    value, use, path = ctx.fact(incident, loc, "role")
-    if value is not None and not roles.isdisjoint(value):
-        return ctx.finding(MET, did, facts=[use])
-    fix = [[Change(path, [_first(roles)], "add")]]
-    if value is None:
-        return ctx.finding(
-            UNDETERMINED, "the organization's role is not given", missing=[path], would_meet=fix
-        )
-    return ctx.finding(NOT_MET, not_did, facts=[use], would_meet=fix)
+def mode(ctx: Context, i, ids: tuple) -> Finding:
+    return ctx.any_of([ctx.apply(rule_id, i) for rule_id in ids])
 
 
 @rule(
@@ -107,9 +970,9 @@ def _role(ctx: Context, i: int, roles: set[Role], *, did: str, not_did: str) -> 
     "committed or incited it, intending death or serious injury",
     "It committed or incited the act, under circumstances indicating an intention to cause "
     "death or serious bodily injury.",
-    since=AEDPA,
+    since=PATRIOT,
 )
-def commit_or_incite(ctx: Context, i: int) -> Finding:
+def commit_or_incite(ctx: Context, i) -> Finding:
     return ctx.all_of(
         [
             ctx.apply("1182(a)(3)(B)(iv)(I)/committed-or-incited", i),
@@ -121,33 +984,41 @@ def commit_or_incite(ctx: Context, i: int) -> Finding:
 @rule(
     "1182(a)(3)(B)(iv)(I)/committed-or-incited",
     "committed or incited",
-    "The organization committed the act or incited others to commit it.",
-    since=AEDPA,
-    reads=("incidents[].role",),
+    "The organization committed the act or incited others to commit it (or the record "
+    "attributes the act to it).",
+    since=PATRIOT,
+    reads=("incidents[].role", "incidents[].attribution"),
+    readings=("attribution", "inferences"),
 )
-def committed_or_incited(ctx: Context, i: int) -> Finding:
-    return _role(
+def committed_or_incited(ctx: Context, i) -> Finding:
+    return role_leaf(
         ctx,
         i,
         {Role.COMMITTED, Role.INCITED},
         did="the organization committed or incited it",
         not_did="the organization neither committed nor incited it",
+        infer_commit=True,
     )
 
 
 @rule(
     "1182(a)(3)(B)(iv)(I)/intention",
     "intention to cause death or serious bodily injury",
-    "The circumstances indicate an intention to cause death or serious bodily injury.",
-    since=AEDPA,
+    "The circumstances indicate an intention to cause death or serious bodily injury (inferred "
+    "from a killing, an assassination, a wounding or a bombing).",
+    since=PATRIOT,
     reads=("incidents[].intent_to_kill_or_injure",),
+    readings=("inferences",),
 )
-def intention_to_kill(ctx: Context, i: int) -> Finding:
-    incident, loc = _incident(ctx, i)
-    finding = ctx.boolean(
-        incident,
+def intention_to_kill(ctx: Context, i) -> Finding:
+    section, loc = section_of(ctx, i)
+    finding = boolean_or_inferred(
+        ctx,
+        section,
         loc,
         "intent_to_kill_or_injure",
+        INTENTION,
+        _acts_in(LETHAL),
         yes="the circumstances indicate an intention to kill or seriously injure",
         no="the circumstances do not indicate an intention to kill or seriously injure",
     )
@@ -165,525 +1036,592 @@ def intention_to_kill(ctx: Context, i: int) -> Finding:
 @rule(
     "1182(a)(3)(B)(iv)(II)",
     "prepared or planned it",
-    "The organization prepared or planned the terrorist activity.",
-    since=AEDPA,
-    reads=("incidents[].role",),
+    "The organization prepared or planned the terrorist activity (inferred where it carried "
+    "out an act that was premeditated).",
+    since=PATRIOT,
+    reads=("incidents[].role", "incidents[].premeditated"),
+    readings=("attribution", "inferences"),
 )
-def prepare_or_plan(ctx: Context, i: int) -> Finding:
-    return _role(
+def prepare_or_plan(ctx: Context, i) -> Finding:
+    return role_leaf(
         ctx,
         i,
         {Role.PREPARED, Role.PLANNED},
         did="the organization prepared or planned it",
         not_did="the organization neither prepared nor planned it",
+        infer_plan=True,
     )
 
 
-@rule(
+def _simple_mode(rule_id: str, title: str, summary: str, roles: set, did: str, not_did: str):
+    @rule(
+        rule_id,
+        title,
+        summary,
+        since=PATRIOT,
+        reads=("incidents[].role",),
+        readings=("attribution",),
+    )
+    def leaf(ctx: Context, i) -> Finding:
+        return role_leaf(ctx, i, roles, did=did, not_did=not_did)
+
+    return leaf
+
+
+_simple_mode(
     "1182(a)(3)(B)(iv)(III)",
     "gathered information on targets",
     "The organization gathered information on potential targets for it.",
-    since=AEDPA,
-    reads=("incidents[].role",),
+    {Role.GATHERED_TARGET_INFORMATION},
+    "the organization gathered information on its targets",
+    "the organization did not gather information on targets",
 )
-def gather_target_information(ctx: Context, i: int) -> Finding:
-    return _role(
-        ctx,
-        i,
-        {Role.GATHERED_TARGET_INFORMATION},
-        did="the organization gathered information on its targets",
-        not_did="the organization did not gather information on targets",
-    )
-
-
-@rule(
+_simple_mode(
     "1182(a)(3)(B)(iv)(IV)(aa)",
     "solicited funds for it",
     "The organization solicited funds or other things of value for the terrorist activity.",
-    since=AEDPA,
-    reads=("incidents[].role",),
+    {Role.SOLICITED_FUNDS},
+    "the organization solicited funds for it",
+    "the organization did not solicit funds for it",
 )
-def solicit_funds(ctx: Context, i: int) -> Finding:
-    return _role(
-        ctx,
-        i,
-        {Role.SOLICITED_FUNDS},
-        did="the organization solicited funds for it",
-        not_did="the organization did not solicit funds for it",
-    )
-
-
-@rule(
+_simple_mode(
     "1182(a)(3)(B)(iv)(V)(aa)",
     "solicited individuals for it",
     "The organization solicited individuals to engage in it.",
-    since=AEDPA,
-    reads=("incidents[].role",),
+    {Role.SOLICITED_MEMBERS},
+    "the organization solicited individuals to take part",
+    "the organization did not solicit individuals for it",
 )
-def solicit_individuals(ctx: Context, i: int) -> Finding:
-    return _role(
-        ctx,
-        i,
-        {Role.SOLICITED_MEMBERS},
-        did="the organization solicited individuals to take part",
-        not_did="the organization did not solicit individuals for it",
-    )
 
 
 @rule(
     "1182(a)(3)(B)(iv)(VI)(aa)",
     "afforded material support for it",
-    "The organization knowingly afforded material support (funds, weapons, transport, "
-    "safe houses, training, …) for the commission of the terrorist activity.",
-    since=AEDPA,
-    reads=("incidents[].role",),
+    "The organization committed an act that it knew, or reasonably should have known, afforded "
+    "material support (funds, weapons, transport, safe houses, training, …) for the commission "
+    "of the terrorist activity.",
+    since=PATRIOT,
+    reads=("incidents[].role", "incidents[].support.knowingly"),
+    readings=("attribution",),
 )
-def material_support(ctx: Context, i: int) -> Finding:
-    return _role(
+def material_support(ctx: Context, i) -> Finding:
+    return ctx.all_of([_supplied(ctx, i), _knowingly(ctx, i)])
+
+
+def _supplied(ctx: Context, i) -> Finding:
+    return role_leaf(
         ctx,
         i,
         {Role.MATERIAL_SUPPORT},
-        did="the organization knowingly afforded material support for it",
-        not_did="the organization did not afford material support for it",
+        did="the organization afforded material support",
+        not_did="the organization afforded no material support",
     )
 
 
-# ---------------------------------------------------------------- (iii) per incident
+def _support(ctx: Context, i):
+    section, loc = section_of(ctx, i)
+    support = getattr(section, "support", None)
+    return support, (*loc, "support")
+
+
+def _knowingly(ctx: Context, i) -> Finding:
+    support, loc = _support(ctx, i)
+    return ctx.boolean(
+        support,
+        loc,
+        "knowingly",
+        yes="it knew, or reasonably should have known, that its act afforded material support",
+        no="it did not know, and should not reasonably have known, that its act afforded support",
+    )
+
+
+# ---- support and solicitation for another organization or individual: (IV)(bb)–(VI)(dd)
+
+
+@rule(
+    "1182(a)(3)(B)(iv)/support",
+    "support or solicitation for another",
+    "The incident is the organization's support of, or solicitation for, another organization "
+    "or individual: (IV)(bb)–(cc), (V)(bb)–(cc) or (VI)(bb)–(dd), by the recipient's tier.",
+    since=PATRIOT,
+)
+def support_of_others(ctx: Context, i) -> Finding:
+    ids = (
+        "(IV)(bb)",
+        "(IV)(cc)",
+        "(V)(bb)",
+        "(V)(cc)",
+        "(VI)(bb)",
+        "(VI)(cc)",
+        "(VI)(dd)",
+    )
+    return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iv){m}", i) for m in ids])
+
+
+def _recipient(ctx: Context, i):
+    support, loc = _support(ctx, i)
+    return (support.to if support is not None else None), (*loc, "to")
+
+
+def _tier_1_or_2(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    designated, d_use, d_path = ctx.fact(recipient, loc, "designated_fto")
+    listed, l_use, l_path = ctx.fact(recipient, loc, "terrorist_exclusion_list")
+    status = any_of([from_bool(designated), from_bool(listed)])
+    facts = [u for u in (d_use, l_use) if u]
+    if status is MET:
+        reason = (
+            "the recipient was designated under § 1189 (clause (vi)(I))"
+            if designated
+            else "the recipient was on the Terrorist Exclusion List (clause (vi)(II))"
+        )
+        return ctx.finding(MET, reason, facts=facts)
+    missing = [p for p, v in ((d_path, designated), (l_path, listed)) if v is None]
+    return ctx.finding(
+        status,
+        "the recipient was neither designated nor on the Terrorist Exclusion List"
+        if status is NOT_MET
+        else "not known whether the recipient was a designated (Tier I or II) organization",
+        facts=facts,
+        missing=missing,
+        would_meet=[[Change(d_path, True)]],
+    )
+
+
+def _tier_3(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    return ctx.boolean(
+        recipient,
+        loc,
+        "commits_terrorist_acts",
+        yes="the recipient is a group that engages in terrorist activity (clause (vi)(III))",
+        no="the recipient does not engage in terrorist activity",
+    )
+
+
+def _no_defence(ctx: Context, i, *, real_id: bool) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    shown, use, path = ctx.fact(recipient, loc, "showed_it_did_not_know")
+    knowing = (
+        "by clear and convincing evidence that it did not know, and should not reasonably have "
+        "known, that the organization was a terrorist organization"
+        if real_id
+        else "that it did not know, and should not reasonably have known, that its act would "
+        "further the organization's terrorist activity"
+    )
+    if shown is None:
+        return ctx.finding(
+            UNDETERMINED,
+            f"not known whether it can demonstrate {knowing}",
+            missing=[path],
+            would_meet=[[Change(path, False)]],
+        )
+    if shown:
+        return ctx.finding(
+            NOT_MET,
+            f"it has demonstrated {knowing}",
+            facts=[use],
+            would_meet=[[Change(path, False)]],
+        )
+    return ctx.finding(MET, f"it cannot demonstrate {knowing}", facts=[use])
+
+
+def _solicited(ctx: Context, i, role: Role, did: str) -> Finding:
+    return role_leaf(ctx, i, {role}, did=did, not_did="the organization did not do so")
+
+
+def _tiered(since: str, until: str | None, real_id: bool):
+    kw = {"since": since, "until": until, "readings": ("attribution",)}
+    law = "clear-and-convincing" if real_id else "2001"
+
+    @rule(
+        "1182(a)(3)(B)(iv)(IV)(bb)",
+        "solicited funds for a Tier I or II organization",
+        "It solicited funds or other things of value for an organization designated under "
+        "§ 1189 or otherwise designated (clause (vi)(I)–(II)).",
+        **kw,
+    )
+    def funds_tier_1(ctx: Context, i) -> Finding:
+        return ctx.all_of(
+            [
+                _solicited(ctx, i, Role.SOLICITED_FUNDS, "the organization solicited funds"),
+                _tier_1_or_2(ctx, i),
+            ]
+        )
+
+    @rule(
+        "1182(a)(3)(B)(iv)(IV)(cc)",
+        "solicited funds for a Tier III organization",
+        "It solicited funds for an undesignated group that engages in terrorist activity "
+        f"(clause (vi)(III)), unless it can demonstrate it did not know ({law} defence).",
+        **kw,
+    )
+    def funds_tier_3(ctx: Context, i) -> Finding:
+        return ctx.all_of(
+            [
+                _solicited(ctx, i, Role.SOLICITED_FUNDS, "the organization solicited funds"),
+                _tier_3(ctx, i),
+                _no_defence(ctx, i, real_id=real_id),
+            ]
+        )
+
+    @rule(
+        "1182(a)(3)(B)(iv)(V)(bb)",
+        "solicited members for a Tier I or II organization",
+        "It solicited individuals for membership in an organization designated under § 1189 "
+        "or otherwise designated (clause (vi)(I)–(II)).",
+        **kw,
+    )
+    def members_tier_1(ctx: Context, i) -> Finding:
+        return ctx.all_of(
+            [
+                _solicited(
+                    ctx, i, Role.SOLICITED_MEMBERS, "the organization solicited individuals"
+                ),
+                _tier_1_or_2(ctx, i),
+            ]
+        )
+
+    @rule(
+        "1182(a)(3)(B)(iv)(V)(cc)",
+        "solicited members for a Tier III organization",
+        "It solicited individuals for membership in an undesignated group that engages in "
+        f"terrorist activity (clause (vi)(III)), unless it can demonstrate it did not know "
+        f"({law} defence).",
+        **kw,
+    )
+    def members_tier_3(ctx: Context, i) -> Finding:
+        return ctx.all_of(
+            [
+                _solicited(
+                    ctx, i, Role.SOLICITED_MEMBERS, "the organization solicited individuals"
+                ),
+                _tier_3(ctx, i),
+                _no_defence(ctx, i, real_id=real_id),
+            ]
+        )
+
+    @rule(
+        "1182(a)(3)(B)(iv)(VI)(bb)",
+        "material support to an individual who commits terrorist activity",
+        "It knowingly afforded material support to an individual it knew, or reasonably should "
+        "have known, has committed or plans to commit a terrorist activity.",
+        **kw,
+    )
+    def support_individual(ctx: Context, i) -> Finding:
+        recipient, loc = _recipient(ctx, i)
+        knew = ctx.boolean(
+            recipient,
+            loc,
+            "knew",
+            yes="it knew, or reasonably should have known, what the individual does",
+            no="it did not know what the individual does",
+        )
+        return ctx.all_of(
+            [*_support_parts(ctx, i, real_id), _individual(ctx, i), _tier_3(ctx, i), knew]
+        )
+
+    @rule(
+        "1182(a)(3)(B)(iv)(VI)(cc)",
+        "material support to a Tier I or II organization",
+        "It knowingly afforded material support to an organization designated under § 1189 "
+        "or otherwise designated (clause (vi)(I)–(II))"
+        + (", or to a member of one." if real_id else "."),
+        **kw,
+    )
+    def support_tier_1(ctx: Context, i) -> Finding:
+        return ctx.all_of([*_support_parts(ctx, i, real_id), _tier_1_or_2(ctx, i)])
+
+    @rule(
+        "1182(a)(3)(B)(iv)(VI)(dd)",
+        "material support to a Tier III organization",
+        "It knowingly afforded material support to an undesignated group that engages in "
+        f"terrorist activity (clause (vi)(III)), unless it can demonstrate it did not know "
+        f"({law} defence).",
+        **kw,
+    )
+    def support_tier_3(ctx: Context, i) -> Finding:
+        return ctx.all_of(
+            [
+                *_support_parts(ctx, i, real_id),
+                _tier_3(ctx, i),
+                _no_defence(ctx, i, real_id=real_id),
+            ]
+        )
+
+
+def _individual(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    kind, use, path = ctx.fact(recipient, loc, "kind")
+    if kind is None:
+        return ctx.finding(
+            UNDETERMINED,
+            "not known whether the recipient is an individual",
+            missing=[path],
+            would_meet=[[Change(path, "individual")]],
+        )
+    return ctx.finding(
+        MET if kind == "individual" else NOT_MET,
+        "the recipient is an individual"
+        if kind == "individual"
+        else "the recipient is an organization",
+        facts=[use],
+        would_meet=[] if kind == "individual" else [[Change(path, "individual")]],
+    )
+
+
+def _support_parts(ctx: Context, i, real_id: bool) -> list[Finding]:
+    parts = [_supplied(ctx, i), _knowingly(ctx, i)]
+    if not real_id:  # the 2001 flush sentence: the Secretary's waiver
+        support, loc = _support(ctx, i)
+        waived, use, path = ctx.fact(support, loc, "waiver")
+        parts.append(
+            ctx.finding(
+                NOT_MET, "the Secretary concluded that (iv)(VI) should not apply to it", facts=[use]
+            )
+            if waived
+            else ctx.finding(
+                MET,
+                "no waiver is recorded: (iv)(VI) applies unless the Secretary or the Attorney "
+                "General concluded otherwise (the 2001 flush sentence)",
+                facts=[use] if use else None,
+            )
+        )
+    return parts
+
+
+_tiered(PATRIOT, REAL_ID_EVE, real_id=False)
+_tiered(REAL_ID, None, real_id=True)
+
+
+# ---------------------------------------------------------------- 1996 → 2001: clause (iii)
 
 
 @rule(
     "1182(a)(3)(B)(iii)",
-    "terrorist activity",
-    "The act was unlawful (where committed, or would be in the US) and involved one of "
-    "(I)–(VI). No political or other motive is required.",
+    "engage in terrorist activity (1990 text)",
+    "To commit an act of terrorist activity, or an act that the actor knows or reasonably "
+    "should know affords material support to anyone conducting a terrorist activity, including "
+    "the five illustrative acts of (I)–(V). No intent qualifier; no tiers.",
     since=AEDPA,
+    until=PATRIOT_EVE,
 )
-def terrorist_activity(ctx: Context, i: int) -> Finding:
-    return ctx.all_of(
-        [ctx.apply("1182(a)(3)(B)(iii)/unlawful", i), ctx.apply("1182(a)(3)(B)(iii)/involves", i)]
+def engage_as_enacted(ctx: Context, i) -> Finding:
+    return ctx.any_of(
+        [
+            ctx.apply("1182(a)(3)(B)(iii)/terrorist-activity", i),
+            ctx.apply("1182(a)(3)(B)(iii)/support", i),
+        ],
+        notes=[
+            'Before 26 October 2001, "engage in terrorist activity" was one general definition '
+            "with illustrative acts. The profile's roles map onto it so: `committed` is "
+            "committing an act of terrorist activity; `planned`/`prepared` (I); "
+            "`gathered-target-information` (II); `material-support` the general support clause "
+            "or (III); `solicited-funds` (IV); `solicited-individuals` (V). `incited` has no "
+            "place in it: incitement was a ground of inadmissibility ((i)(III)), not a way to "
+            '"engage".'
+        ],
     )
 
 
 @rule(
-    "1182(a)(3)(B)(iii)/unlawful",
-    "unlawful",
-    "Unlawful under the laws of the place where it was committed, or it would be unlawful "
-    "under US or State law had it been committed in the United States.",
+    "1182(a)(3)(B)(iii)/terrorist-activity",
+    "engaged in this terrorist activity (1990 text)",
+    "The act is a terrorist activity (clause (ii)), and the organization committed it, "
+    "prepared or planned it (I), gathered information on its targets (II), solicited funds "
+    "(IV) or individuals (V) for it, or knowingly afforded material support for it.",
     since=AEDPA,
-    reads=("incidents[].unlawful_where_committed", "incidents[].unlawful_in_us"),
+    until=PATRIOT_EVE,
 )
-def unlawful(ctx: Context, i: int) -> Finding:
-    incident, loc = _incident(ctx, i)
-    here, here_use, here_path = ctx.fact(incident, loc, "unlawful_where_committed")
-    us, us_use, us_path = ctx.fact(incident, loc, "unlawful_in_us")
-    status = any_of([from_bool(here), from_bool(us)])
-    facts = [u for u in (here_use, us_use) if u]
-    if status is MET:
-        reason = (
-            "unlawful where it was committed"
-            if here
-            else "it would be unlawful under US law had it been committed in the United States"
-        )
-    elif status is NOT_MET:
-        reason = "lawful where it was committed, and it would be lawful in the United States"
-    else:
-        reason = "not known whether it was unlawful"
-    missing = [p for p, v in ((here_path, here), (us_path, us)) if v is None]
-    if status is MET:
-        return ctx.finding(status, reason, facts=facts)
-    would = [[Change(here_path, True)], [Change(us_path, True)]]
-    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
-
-
-ACT_FIELDS = {
-    "involves": "carried out",
-    "threatened": "threatened",
-    "attempted": "attempted",
-    "conspired": "conspired to commit",
-    "intended_acts": "intended",  # `intent.intended_acts`, for (B)'s "capability and intent"
-}
+def engaged_as_enacted(ctx: Context, i) -> Finding:
+    parts = ("/commit", "(I)", "(II)", "(IV)", "(V)", "/material-support")
+    return ctx.all_of(
+        [
+            ctx.apply("1182(a)(3)(B)(ii)", i),
+            ctx.apply("1182(a)(3)(B)(iii)/part", i, tuple(f"1182(a)(3)(B)(iii){p}" for p in parts)),
+        ]
+    )
 
 
 @rule(
-    "1182(a)(3)(B)(iii)/involves",
-    "involves one of (I)–(VI)",
-    "The act involves one of the kinds listed in (I)–(VI).",
+    "1182(a)(3)(B)(iii)/part",
+    "the organization's part (1990 text)",
+    "Its part in the incident is one the 1990 definition names.",
     since=AEDPA,
-    reads=("incidents[].involves",),
+    until=PATRIOT_EVE,
 )
-def involves(ctx: Context, i: int) -> Finding:
-    kinds = [
-        "1182(a)(3)(B)(iii)(I)",
-        "1182(a)(3)(B)(iii)(II)",
-        "1182(a)(3)(B)(iii)(III)",
-        "1182(a)(3)(B)(iii)(IV)",
-        "1182(a)(3)(B)(iii)(V)",
-        "1182(a)(3)(B)(iii)(VI)",
-    ]
-    return ctx.any_of([ctx.apply(kind, i) for kind in kinds])
+def part_as_enacted(ctx: Context, i, ids: tuple) -> Finding:
+    return ctx.any_of([ctx.apply(rule_id, i) for rule_id in ids])
 
 
-def _acts(ctx: Context, i: int, acts: set[Act], field: str, *, names: str) -> Finding:
-    """A leaf: the incident's `field` list (acts carried out, threatened, …) has one of `acts`."""
-    incident, loc = _incident(ctx, i)
-    value, use, path = ctx.fact(incident, loc, field)
-    verb = ACT_FIELDS[field]
-    if value is not None:
-        found = [a for a in value if a in acts]  # StrEnum members: each is its own text
-        if found:
-            return ctx.finding(MET, f"{verb}: {', '.join(found)}", facts=[use])
-    fix = [[Change(path, [_first(acts)], "add")]]
-    if value is None:
-        return ctx.finding(
-            UNDETERMINED, f"not known which acts were {verb}", missing=[path], would_meet=fix
-        )
-    return ctx.finding(NOT_MET, f"no {names} {verb}", facts=[use], would_meet=fix)
+def _old_mode(rule_id: str, title: str, summary: str, roles: set, did: str, not_did: str, **kw):
+    @rule(
+        rule_id,
+        title,
+        summary,
+        since=AEDPA,
+        until=PATRIOT_EVE,
+        reads=("incidents[].role",),
+        readings=("attribution", "inferences"),
+    )
+    def leaf(ctx: Context, i) -> Finding:
+        return role_leaf(ctx, i, roles, did=did, not_did=not_did, **kw)
+
+    return leaf
 
 
-@rule(
+_old_mode(
+    "1182(a)(3)(B)(iii)/commit",
+    "committed it",
+    'To commit, "in an individual capacity or as a member of an organization", an act of '
+    "terrorist activity: no intention to kill need be shown before 26 October 2001.",
+    {Role.COMMITTED},
+    "the organization committed it",
+    "the organization did not commit it",
+    infer_commit=True,
+)
+_old_mode(
     "1182(a)(3)(B)(iii)(I)",
-    "hijacking or sabotage of a conveyance",
-    "The highjacking or sabotage of any conveyance (aircraft, vessel, vehicle).",
-    since=AEDPA,
-    reads=("incidents[].involves",),
+    "prepared or planned it (1990 text)",
+    "The preparation or planning of a terrorist activity.",
+    {Role.PREPARED, Role.PLANNED},
+    "the organization prepared or planned it",
+    "the organization neither prepared nor planned it",
+    infer_plan=True,
 )
-def hijacking(ctx: Context, i: int, field: str = "involves") -> Finding:
-    finding = _acts(ctx, i, {Act.HIJACKING, Act.SABOTAGE}, field, names="hijacking or sabotage")
-    if field == "involves":
-        note = _conveyance_boundary(ctx, i, finding)
-        if note:
-            finding.notes = [*finding.notes, note]
-    return finding
-
-
-# Matched against the casefolded summary, each word from its start: (?<!\w) rather than \b, and
-# no IGNORECASE, since either makes the engine try every position of every incident's summary
-# (about three times the cost, ~1 % of a batch).
-_SEIZING = re.compile(r"(?<!\w)(?:seiz|hijack|highjack|carjack|commandeer|took control)")
-_CONVEYANCE = re.compile(
-    r"(?<!\w)(?:vehicles?|cars?|trucks?|lorry|lorries|bus|buses|convoys?|vessels?|ships?|"
-    r"boats?|tankers?|ferry|ferries|aircraft|planes?|airliners?|jets?|trains?)\b"
+_old_mode(
+    "1182(a)(3)(B)(iii)(II)",
+    "gathered information on targets (1990 text)",
+    "The gathering of information on potential targets for terrorist activity.",
+    {Role.GATHERED_TARGET_INFORMATION},
+    "the organization gathered information on its targets",
+    "the organization did not gather information on targets",
 )
-
-
-def _conveyance_boundary(ctx: Context, i: int, finding: Finding) -> str:
-    """A note where an incident sits on (iii)(I)'s boundary: hijacking has no money carve-out."""
-    incident, loc = _incident(ctx, i)
-    if finding.status is MET:
-        motives = ctx.fact(incident, loc, "motives")[0]
-        if motives and set(motives) <= MONETARY:
-            return (
-                'Boundary: (iii)(I) has no motive element. The carve-out for "mere personal '
-                'monetary gain" qualifies only (V)(b), so a hijacking done for money is terrorist '
-                "activity even where a shooting done for money might not be."
-            )
-        return ""
-    summary = (incident.summary or "").casefold()
-    if _SEIZING.search(summary) and _CONVEYANCE.search(summary):
-        return (
-            'Boundary: the summary describes seizing a conveyance. If that was "the highjacking '
-            'or sabotage of any conveyance (including an aircraft, vessel, or vehicle)", it is '
-            "terrorist activity under (iii)(I), which has no carve-out for mere personal "
-            "monetary gain; if so, add `hijacking` to `involves`."
-        )
-    return ""
+_old_mode(
+    "1182(a)(3)(B)(iii)(IV)",
+    "solicited funds for it (1990 text)",
+    "The soliciting of funds or other things of value for terrorist activity.",
+    {Role.SOLICITED_FUNDS},
+    "the organization solicited funds for it",
+    "the organization did not solicit funds for it",
+)
+_old_mode(
+    "1182(a)(3)(B)(iii)(V)",
+    "solicited individuals for it (1990 text)",
+    "The solicitation of any individual to engage in a terrorist activity.",
+    {Role.SOLICITED_MEMBERS},
+    "the organization solicited individuals to take part",
+    "the organization did not solicit individuals for it",
+)
 
 
 @rule(
-    "1182(a)(3)(B)(iii)(II)",
-    "hostage-taking",
-    "Seizing or detaining a person and threatening to kill, injure or keep detaining them, to "
-    "compel a third person or a government to act or abstain.",
+    "1182(a)(3)(B)(iii)/material-support",
+    "knowingly afforded material support for it (1990 text)",
+    "An act which the actor knows, or reasonably should know, affords material support to any "
+    "individual, organization, or government in conducting a terrorist activity.",
     since=AEDPA,
-    reads=("incidents[].involves",),
+    until=PATRIOT_EVE,
+    reads=("incidents[].role", "incidents[].support.knowingly"),
+    readings=("attribution",),
 )
-def hostage_taking(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _acts(ctx, i, {Act.HOSTAGE_TAKING}, field, names="hostage-taking")
+def support_as_enacted(ctx: Context, i) -> Finding:
+    return ctx.all_of([_supplied(ctx, i), _knowingly(ctx, i)])
+
+
+@rule(
+    "1182(a)(3)(B)(iii)/support",
+    "support or solicitation for another (1990 text)",
+    "The incident is the organization's support of another who conducts terrorist activity "
+    "(the general clause, and (III)), or its soliciting of funds (IV) or members (V) for a "
+    "terrorist organization.",
+    since=AEDPA,
+    until=PATRIOT_EVE,
+)
+def support_of_others_as_enacted(ctx: Context, i) -> Finding:
+    ids = ("/material-support-to-others", "(III)", "(IV)/organization", "(V)/organization")
+    return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iii){m}", i) for m in ids])
+
+
+def _terrorist_organization_1990(ctx: Context, i) -> Finding:
+    """ "Terrorist organization", which the 1990 text does not define (a reading)."""
+    if ctx.reading("terrorist-organization-1990") == "designated-only":
+        recipient, loc = _recipient(ctx, i)
+        return ctx.boolean(
+            recipient,
+            loc,
+            "designated_fto",
+            yes="the recipient was designated under § 1189",
+            no="the recipient was not designated under § 1189",
+        )
+    return ctx.any_of([_tier_1_or_2(ctx, i), _tier_3(ctx, i)])
+
+
+@rule(
+    "1182(a)(3)(B)(iii)/material-support-to-others",
+    "material support to another conducting terrorist activity (1990 text)",
+    "It knowingly afforded material support to an individual, organization or government "
+    "that conducts terrorist activity.",
+    since=AEDPA,
+    until=PATRIOT_EVE,
+    readings=("attribution",),
+)
+def support_others_as_enacted(ctx: Context, i) -> Finding:
+    return ctx.all_of([_supplied(ctx, i), _knowingly(ctx, i), _tier_3(ctx, i)])
 
 
 @rule(
     "1182(a)(3)(B)(iii)(III)",
-    "attack on an internationally protected person",
-    "A violent attack upon an internationally protected person (diplomats, foreign heads of "
-    "state; 18 U.S.C. § 1116(b)(4)) or upon their liberty.",
+    "material support to an individual (1990 text)",
+    "The providing of material support to any individual the actor knows or has reason to "
+    "believe has committed or plans to commit a terrorist activity.",
     since=AEDPA,
-    reads=("incidents[].involves",),
+    until=PATRIOT_EVE,
+    readings=("attribution",),
 )
-def attack_on_protected_person(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _acts(
-        ctx,
-        i,
-        {Act.ATTACK_ON_PROTECTED_PERSON},
-        field,
-        names="attack on an internationally protected person",
+def support_individual_as_enacted(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    knew = ctx.boolean(
+        recipient,
+        loc,
+        "knew",
+        yes="it knew or had reason to believe what the individual does",
+        no="it did not know what the individual does",
     )
+    return ctx.all_of([_supplied(ctx, i), _individual(ctx, i), _tier_3(ctx, i), knew])
 
 
 @rule(
-    "1182(a)(3)(B)(iii)(IV)",
-    "assassination",
-    "An assassination.",
+    "1182(a)(3)(B)(iii)(IV)/organization",
+    "solicited funds for a terrorist organization (1990 text)",
+    "The soliciting of funds or other things of value for any terrorist organization (a term "
+    "the 1990 text does not define: a reading).",
     since=AEDPA,
-    reads=("incidents[].involves",),
+    until=PATRIOT_EVE,
+    readings=("attribution", "terrorist-organization-1990"),
 )
-def assassination(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _acts(ctx, i, {Act.ASSASSINATION}, field, names="assassination")
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(V)",
-    "use of a weapon with intent to endanger",
-    "The use of a biological, chemical or nuclear agent (a), or of an explosive, firearm or "
-    "other weapon other than for mere personal monetary gain (b), with intent to endanger "
-    "people or to cause substantial damage to property.",
-    since=AEDPA,
-)
-def use_of_weapon(ctx: Context, i: int, field: str = "involves") -> Finding:
+def funds_as_enacted(ctx: Context, i) -> Finding:
     return ctx.all_of(
         [
-            ctx.apply("1182(a)(3)(B)(iii)(V)/use", i, field),
-            ctx.apply("1182(a)(3)(B)(iii)(V)/intent", i),
+            _solicited(ctx, i, Role.SOLICITED_FUNDS, "the organization solicited funds"),
+            _terrorist_organization_1990(ctx, i),
         ]
     )
 
 
 @rule(
-    "1182(a)(3)(B)(iii)(V)/use",
-    "use of an agent or weapon",
-    "The use of any (a) biological agent, chemical agent, or nuclear weapon or device, or (b) "
-    "explosive, firearm, or other weapon or dangerous device (other than for mere personal "
-    "monetary gain).",
+    "1182(a)(3)(B)(iii)(V)/organization",
+    "solicited members for a terrorist organization (1990 text)",
+    "The solicitation of any individual for membership in a terrorist organization (a term the "
+    "1990 text does not define: a reading).",
     since=AEDPA,
-)
-def use_of_agent_or_weapon(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return ctx.any_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)(V)(a)", i, field),
-            ctx.apply("1182(a)(3)(B)(iii)(V)(b)", i, field),
-        ]
-    )
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(V)(a)",
-    "biological, chemical or nuclear agent",
-    "The use of a biological agent, chemical agent, or nuclear weapon or device.",
-    since=AEDPA,
-    reads=("incidents[].involves",),
-)
-def use_of_agent(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _acts(
-        ctx,
-        i,
-        {Act.BIOLOGICAL_AGENT, Act.CHEMICAL_AGENT, Act.NUCLEAR_DEVICE},
-        field,
-        names="biological, chemical or nuclear agent",
-    )
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(V)(b)",
-    "explosive or firearm, other than for mere personal monetary gain",
-    "The use of an explosive or firearm (other than for mere personal "
-    "monetary gain). Before 26 October 2001 'other weapon or dangerous device' was not listed.",
     until=PATRIOT_EVE,
-    reads=("incidents[].involves", "incidents[].motives"),
-    readings=("personal-monetary-gain",),
+    readings=("attribution", "terrorist-organization-1990"),
 )
-def use_of_firearm_as_enacted(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _weapon_unless_gain(
-        ctx,
-        i,
-        field,
-        {Act.EXPLOSIVE, Act.FIREARM},
-        note='Before 26 October 2001, (V)(b) listed only an "explosive or '
-        'firearm"; "other weapon or dangerous device" was added by '
-        "Pub. L. 107-56, § 411(a).",
+def members_as_enacted(ctx: Context, i) -> Finding:
+    return ctx.all_of(
+        [
+            _solicited(ctx, i, Role.SOLICITED_MEMBERS, "the organization solicited individuals"),
+            _terrorist_organization_1990(ctx, i),
+        ]
     )
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(V)(b)",
-    "explosive, firearm or other weapon, other than for mere personal monetary gain",
-    "The use of an explosive, firearm, or other weapon or dangerous "
-    "device, other than for mere personal monetary gain.",
-    since=PATRIOT,
-    reads=("incidents[].involves", "incidents[].motives"),
-    readings=("personal-monetary-gain",),
-)
-def use_of_firearm(ctx: Context, i: int, field: str = "involves") -> Finding:
-    return _weapon_unless_gain(ctx, i, field, {Act.EXPLOSIVE, Act.FIREARM, Act.OTHER_WEAPON})
-
-
-MONETARY = {Motive.PERSONAL_GAIN, Motive.FINANCIAL}
-
-
-def _weapon_unless_gain(
-    ctx: Context, i: int, field: str, weapons: set[Act], note: str = ""
-) -> Finding:
-    """(V)(b): a weapon was used, unless it was for mere personal monetary gain."""
-    incident, loc = _incident(ctx, i)
-    acts, acts_use, acts_path = ctx.fact(incident, loc, field)
-    motives, motives_use, motives_path = ctx.fact(incident, loc, "motives")
-    notes = [note] if note else []
-    facts = [u for u in (acts_use, motives_use) if u]
-    verb = ACT_FIELDS[field]
-    if acts is None or not any(a in weapons for a in acts):
-        would = [[Change(acts_path, [_first(weapons)], "add")]]
-        would[0] += _not_for_money(ctx, motives, motives_path)
-        if acts is None:
-            return ctx.finding(
-                UNDETERMINED,
-                f"not known which acts were {verb}",
-                missing=[acts_path],
-                notes=notes,
-                would_meet=would,
-            )
-        return ctx.finding(
-            NOT_MET,
-            f"no explosive, firearm or other weapon {verb}",
-            facts=[acts_use],
-            notes=notes,
-            would_meet=would,
-        )
-    used = [a.value for a in acts if a in weapons]
-    if motives is None:
-        return ctx.finding(
-            UNDETERMINED,
-            f"{', '.join(used)} {verb}, but the motive is not given, "
-            'so the "mere personal monetary gain" carve-out cannot be ruled out',
-            facts=facts,
-            missing=[motives_path],
-            notes=notes,
-            would_meet=[_not_for_money(ctx, motives, motives_path)],
-        )
-    motive_set = set(motives)
-    if not motive_set or motive_set - MONETARY:
-        return ctx.finding(
-            MET, f"{', '.join(used)} {verb}, not for mere monetary gain", facts=facts, notes=notes
-        )
-    if motive_set == {Motive.PERSONAL_GAIN}:
-        return ctx.finding(
-            NOT_MET,
-            f"{', '.join(used)} {verb}, but for mere personal monetary gain, which (V)(b) excludes",
-            facts=facts,
-            notes=notes,
-            would_meet=[_not_for_money(ctx, motives, motives_path)],
-        )
-    # Only money is at stake, and some of it is the organization's profit: contested.
-    if ctx.reading("personal-monetary-gain") == "organizational-profit":
-        return ctx.finding(
-            NOT_MET,
-            f"{', '.join(used)} {verb} for profit only; on the reading "
-            'that an organization\'s profit is "mere personal monetary gain", '
-            "(V)(b) excludes it",
-            facts=facts,
-            notes=notes,
-            would_meet=[_not_for_money(ctx, motives, motives_path)],
-        )
-    return ctx.finding(
-        MET,
-        f"{', '.join(used)} {verb} for the organization's profit, which is "
-        'not "mere personal monetary gain" on the default reading',
-        facts=facts,
-        notes=notes,
-    )
-
-
-def _not_for_money(ctx: Context, motives, path: str) -> list[Change]:
-    """The motive to add, if any, to take a weapon's use out of (V)(b)'s money carve-out."""
-    if motives is not None:
-        motive_set = set(motives)
-        if not motive_set or motive_set - MONETARY:
-            return []
-        # Peek at the reading without recording it: the finding's status does not depend on it.
-        if motive_set != {Motive.PERSONAL_GAIN} and (
-            ctx.readings["personal-monetary-gain"] == "individual-only"
-        ):
-            return []
-    text = "a motive other than mere personal monetary gain, e.g. political"
-    return [Change(path, [Motive.POLITICAL.value], "add", text=text)]
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(V)/intent",
-    "intent to endanger or to damage property",
-    "With intent to endanger, directly or indirectly, the safety of one or more individuals "
-    "or to cause substantial damage to property.",
-    since=AEDPA,
-    reads=("incidents[].intent_to_endanger", "incidents[].intent_to_damage_property"),
-)
-def intent_to_endanger(ctx: Context, i: int) -> Finding:
-    incident, loc = _incident(ctx, i)
-    people, people_use, people_path = ctx.fact(incident, loc, "intent_to_endanger")
-    prop, prop_use, prop_path = ctx.fact(incident, loc, "intent_to_damage_property")
-    status = any_of([from_bool(people), from_bool(prop)])
-    facts = [u for u in (people_use, prop_use) if u]
-    if status is MET:
-        reason = (
-            "with intent to endanger people"
-            if people
-            else "with intent to cause substantial damage to property"
-        )
-    elif status is NOT_MET:
-        reason = "no intent to endanger people or to cause substantial property damage"
-    else:
-        reason = "the intent is not given"
-    if status is MET:
-        return ctx.finding(status, reason, facts=facts)
-    missing = [p for p, v in ((people_path, people), (prop_path, prop)) if v is None]
-    would = [[Change(people_path, True)], [Change(prop_path, True)]]
-    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(VI)",
-    "threat, attempt or conspiracy",
-    "A threat, attempt, or conspiracy to do any of (I)–(V).",
-    since=AEDPA,
-    reads=("incidents[].threatened", "incidents[].attempted", "incidents[].conspired"),
-)
-def threat_attempt_conspiracy(ctx: Context, i: int) -> Finding:
-    incident, loc = _incident(ctx, i)
-    kinds = [
-        "1182(a)(3)(B)(iii)(I)",
-        "1182(a)(3)(B)(iii)(II)",
-        "1182(a)(3)(B)(iii)(III)",
-        "1182(a)(3)(B)(iii)(IV)",
-        "1182(a)(3)(B)(iii)(V)",
-    ]
-    parts, facts, missing, met = [], [], [], []
-    paths = {}
-    for field in ("threatened", "attempted", "conspired"):
-        verb = ACT_FIELDS[field]
-        acts, use, path = ctx.fact(incident, loc, field)
-        paths[field] = path
-        if acts is None:
-            parts.append(UNDETERMINED)
-            missing.append(path)
-            continue
-        facts.append(use)
-        if not acts:
-            parts.append(NOT_MET)
-            continue
-        # A threat (attempt, conspiracy) "to do any of the foregoing": each act must be one of
-        # (I)–(V) with all that clause's elements, judged on this incident's other facts.
-        applied = [ctx.apply(kind, i, field) for kind in kinds]
-        for name in {n for f in applied for part in f.walk() for n in part.readings}:
-            ctx.reading(name)  # e.g. (V)(b)'s carve-out: this finding depended on it too
-        status = any_of(f.status for f in applied)
-        parts.append(status)
-        if status is MET:
-            met.append(f"{verb}: {', '.join(a.value for a in acts)}")
-    status = any_of(parts)
-    if status is MET:
-        reason = "; ".join(met)
-    elif status is NOT_MET:
-        reason = "nothing of (I)–(V) was threatened, attempted or conspired"
-    else:
-        reason = "not known whether anything was threatened, attempted or conspired"
-    if status is MET:
-        return ctx.finding(status, reason, facts=facts)
-    # A threat of assassination is (VI) whatever else is known: (IV) has no further element.
-    threat = Change(paths["threatened"], [Act.ASSASSINATION.value], "add")
-    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=[[threat]])

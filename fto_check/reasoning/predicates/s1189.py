@@ -24,22 +24,33 @@ from __future__ import annotations
 from datetime import date
 from itertools import combinations
 
-from fto_check.reasoning.engine import Context, rule
+from fto_check.profile.model import Decision, USTarget
+from fto_check.reasoning.engine import Context, Dated, complete, rule
+from fto_check.reasoning.evidence import (
+    DISARMED,
+    INTENT,
+    RENOUNCED,
+    incident_subject,
+    may_infer,
+)
 from fto_check.reasoning.findings import Change, FactUse, Finding
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool, negate
+from fto_check.reasoning.predicates.s1182 import ENGAGE, defining
 
 AEDPA = "1996-04-24"  # Pub. L. 104-132, § 302(a): § 1189 enacted
 PATRIOT_EVE, PATRIOT = "2001-10-25", "2001-10-26"  # Pub. L. 107-56, § 411(c)
+IRTPA_EVE, IRTPA = "2004-12-16", "2004-12-17"  # Pub. L. 108-458, § 7119: (c) relettered (d)
+
+# The definition of "national security": § 1189(c)(2) until IRTPA relettered it (d)(2).
+NATIONAL_SECURITY = Dated((AEDPA, "1189(c)(2)"), (IRTPA, "1189(d)(2)"))
 
 US = "US"
-# Where the acts the organization intends are judged, in place of an incident's index: the
-# predicates of § 1182(a)(3)(B)(iii) and § 2656f(d)(2) read `intent` as they read an incident.
-INTENT = "intent"
-
-
-def incident_subject(i: int, incident) -> str:
-    label = incident.id or f"#{i + 1}"
-    return f"incident {label} ({incident.date})" if incident.date else f"incident {label}"
+# "United States", used in a geographical sense, includes Puerto Rico, Guam, the Virgin Islands
+# and the Northern Mariana Islands (8 U.S.C. § 1101(a)(38)); American Samoa and Swains Island
+# are its "outlying possessions" (§ 1101(a)(29)), and the minor outlying islands are US
+# territory too. A group based in any of them is not based outside the United States.
+US_SOIL = frozenset({"US", "PR", "GU", "VI", "MP"})
+US_POSSESSIONS = frozenset({"AS", "UM"})
 
 
 # ---------------------------------------------------------------- § 1189(a)(1)
@@ -116,7 +127,18 @@ def organization(ctx: Context) -> Finding:
 
 
 def _abroad(country: str | None):
-    return UNDETERMINED if country is None else (NOT_MET if country == US else MET)
+    if country is None:
+        return UNDETERMINED
+    return NOT_MET if country in US_SOIL or country in US_POSSESSIONS else MET
+
+
+def _where(country: str) -> str:
+    """How a report names a place the organization is tied to."""
+    if country in US_SOIL - {US}:
+        return f"{country}, part of the United States (8 U.S.C. § 1101(a)(38))"
+    if country in US_POSSESSIONS:
+        return f"{country}, a possession of the United States (8 U.S.C. § 1101(a)(29))"
+    return country
 
 
 def _pointing_abroad(ctx: Context, path: str) -> Change:
@@ -127,7 +149,7 @@ def _pointing_abroad(ctx: Context, path: str) -> Change:
     named = [ctx.fact(section, loc, name)[0] for name in ("headquarters_in", "formed_in")]
     named += ctx.fact(section, loc, "operates_in")[0] or []
     # Suggest a country the profile already names; "XX" is ISO 3166's code for "unknown".
-    elsewhere = next((c for c in named if c and c != US), "XX")
+    elsewhere = next((c for c in named if c and _abroad(c) is MET), "XX")
     if path.endswith("operates_in"):
         return Change(path, [elsewhere], "add", text="a country other than US")
     return Change(path, elsewhere, text="a country other than US")
@@ -167,7 +189,7 @@ def foreign(ctx: Context) -> Finding:
         ops, ops_use, ops_path = ctx.fact(section, loc, "operates_in")
         us_members, mem_use, mem_path = ctx.fact(section, loc, "members_principally_us_persons")
         operates_abroad = (
-            UNDETERMINED if ops is None else MET if any(c != US for c in ops) else NOT_MET
+            UNDETERMINED if ops is None else MET if any(_abroad(c) is MET for c in ops) else NOT_MET
         )
         parts = [
             (_abroad(formed), formed_use, formed_path),
@@ -203,9 +225,9 @@ def foreign(ctx: Context) -> Finding:
     elif status is NOT_MET:
         reason = "it is a US organization: " + "; ".join(
             {
-                hq_path: "its leadership is in the United States",
+                hq_path: f"its leadership is in {_where(hq)}" if hq else "",
                 law_path: "it is organized under US law",
-                formed_path: "it was formed in the United States",
+                formed_path: f"it was formed in {_where(formed)}" if formed else "",
             }[p]
             for s, _, p in parts
             if s is NOT_MET
@@ -215,6 +237,76 @@ def foreign(ctx: Context) -> Finding:
     would = [[_pointing_abroad(ctx, p) for s, _, p in parts if s is not MET]]
     return ctx.finding(
         status, reason, facts=facts, missing=missing, would_meet=would if status is not MET else []
+    )
+
+
+# ---------------------------------------------------------------- the Secretary's findings
+
+
+def asserted_finding(ctx: Context, letter: str):
+    """The Secretary's published finding on criterion `letter` in force on the date judged, and
+    where it is in the profile: the latest finding on it dated on or before that day, unless a
+    revocation since then stated none (a revocation ends the designation's findings)."""
+    findings = sorted(
+        (
+            (f.date, ("secretary_findings", n), f)
+            for n, f in enumerate(ctx.profile.secretary_findings)
+            if f.date <= ctx.as_of
+        ),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    for _, loc, finding in findings:
+        stated = getattr(finding, letter)
+        if stated is not None:
+            return finding, loc, MET if stated == "met" else NOT_MET
+        if finding.decision is Decision.REVOCATION:
+            return None
+    legacy = ctx.profile.threat_to_us.secretary_finding if ctx.profile.threat_to_us else None
+    if letter == "C" and legacy is not None and (legacy.date is None or legacy.date <= ctx.as_of):
+        return legacy, ("threat_to_us", "secretary_finding"), MET if legacy.threatens else NOT_MET
+    return None
+
+
+def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str]) -> Finding:
+    """The criterion as the Secretary found it, where a published finding is in force; the
+    checker's reasoning on the facts is kept below it and named in the reason."""
+    found = asserted_finding(ctx, letter)
+    if found is None:
+        return derived
+    finding, loc, status = found
+    line, col, sources = ctx.provenance_of(loc, finding.sources)
+    decision = getattr(finding, "decision", None)
+    citation = getattr(finding, "citation", None)
+    value = {"date": finding.date.isoformat() if finding.date else None, letter: status.value}
+    if decision is not None:
+        value["decision"] = decision.value
+    use = FactUse(
+        ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "["),
+        value,
+        line,
+        col,
+        sources,
+    )
+    on = f" of {finding.date}" if finding.date else ""
+    what = f" ({decision.value}{', ' + citation if citation else ''})" if decision else ""
+    reason = (
+        f"{status.label} on the Secretary's asserted finding{on}{what}; on the facts alone the "
+        f"checker finds it {derived.status.label}"
+    )
+    return ctx.finding(
+        status,
+        reason,
+        combine=derived.combine,
+        basis="asserted",
+        facts=[use],
+        children=derived.children,
+        notes=[
+            *notes,
+            *derived.notes,
+            "An asserted finding is the Secretary's, shown apart from the facts: the record of a "
+            "decision is not evidence of the criteria.",
+        ],
     )
 
 
@@ -229,14 +321,13 @@ def foreign(ctx: Context) -> Finding:
     until=PATRIOT_EVE,
 )
 def terrorist_activity_criterion_as_enacted(ctx: Context) -> Finding:
-    return ctx.any_of(
-        [ctx.apply("1189(a)(1)(B)/terrorist-activity")],
-        notes=[
-            "Before 26 October 2001, (B) had one route: terrorist activity under "
-            "§ 1182(a)(3)(B). The USA PATRIOT Act (Pub. L. 107-56, § 411(c)) added terrorism "
-            "under § 2656f(d)(2) and retained capability and intent."
-        ],
+    note = (
+        "Before 26 October 2001, (B) had one route: terrorist activity under § 1182(a)(3)(B). "
+        "The USA PATRIOT Act (Pub. L. 107-56, § 411(c)) added terrorism under § 2656f(d)(2) and "
+        "retained capability and intent."
     )
+    derived = ctx.any_of([ctx.apply("1189(a)(1)(B)/terrorist-activity")], notes=[note])
+    return _on_the_finding(ctx, "B", derived, [])
 
 
 @rule(
@@ -247,13 +338,34 @@ def terrorist_activity_criterion_as_enacted(ctx: Context) -> Finding:
     since=PATRIOT,
 )
 def terrorist_activity_criterion(ctx: Context) -> Finding:
-    return ctx.any_of(
+    derived = ctx.any_of(
         [
             ctx.apply("1189(a)(1)(B)/terrorist-activity"),
             ctx.apply("1189(a)(1)(B)/terrorism"),
             ctx.apply("1189(a)(1)(B)/capability-and-intent"),
         ]
     )
+    return _on_the_finding(ctx, "B", derived, [])
+
+
+def _window_start(ctx: Context) -> date | None:
+    years = YEARS[ctx.reading("engages-recency")]
+    return _years_before(ctx.as_of, years) if years else None
+
+
+def _no_others(ctx: Context) -> tuple[bool, list[FactUse], str]:
+    """Whether the record excludes acts it does not list, in the window judged: `incidents: []`,
+    a quiet period or a complete list since before the window began. (covered?, uses, path)"""
+    if ctx.profile.incidents == []:
+        return True, [ctx.fact(ctx.profile, (), "incidents")[1]], "incidents"
+    start = _window_start(ctx)
+    conduct, loc = ctx.profile.conduct, ("conduct",)
+    quiet, quiet_use, quiet_path = ctx.fact(conduct, loc, "quiet_since")
+    listed, listed_use, _ = ctx.fact(conduct, loc, "all_incidents_since")
+    for since, use in ((quiet, quiet_use), (listed, listed_use)):
+        if since is not None and start is not None and since <= start:
+            return True, [use], quiet_path
+    return False, [], quiet_path
 
 
 def _over_incidents(ctx: Context, per_incident: str, what: str) -> Finding:
@@ -268,27 +380,58 @@ def _over_incidents(ctx: Context, per_incident: str, what: str) -> Finding:
             would_meet=new,
         )
     if not incidents:
-        use = ctx.fact(ctx.profile, (), "incidents")[1]  # where the profile says "none known"
+        use = ctx.fact(ctx.profile, (), "incidents")[1]  # where the profile says "none"
         return ctx.finding(
             NOT_MET,
-            "no incidents are known (incidents: [])",
+            "there were no incidents (incidents: [])",
             combine="any-of",
             facts=[use],
             would_meet=new,
         )
-    return ctx.any_of([ctx.apply(per_incident, i) for i in range(len(incidents))])
+    found = ctx.any_of([ctx.apply(per_incident, i) for i in range(len(incidents))])
+    if found.status is not NOT_MET:
+        return found
+    covered, uses, path = _no_others(ctx)
+    if covered:
+        found.facts = uses
+        found.reason = f"none of the incidents is {what}, and the record excludes others"
+        return found
+    found.status = UNDETERMINED
+    found.reason = (
+        f"none of the incidents recorded is {what}, and the record does not say there were no "
+        "others: record a quiet period (`conduct.quiet_since`) or that the list is complete "
+        "(`conduct.all_incidents_since`)"
+    )
+    found.missing = [path]
+    return found
 
 
 @rule(
     "1189(a)(1)(B)/terrorist-activity",
     "engages in terrorist activity",
-    "At least one current incident is terrorist activity (§ 1182(a)(3)(B)(iii)) in which the "
-    "organization engaged (§ 1182(a)(3)(B)(iv)).",
+    "At least one current incident is terrorist activity in which the organization engaged, "
+    "as § 1182(a)(3)(B) defines both on the day judged.",
     since=AEDPA,
     reads=("incidents",),
 )
 def engages_in_terrorist_activity(ctx: Context) -> Finding:
-    return _over_incidents(ctx, "1182(a)(3)(B)(iv)", "terrorist activity")
+    return _over_incidents(
+        ctx, "1189(a)(1)(B)/engages-in-terrorist-activity", "current terrorist activity"
+    )
+
+
+@rule(
+    "1189(a)(1)(B)/engages-in-terrorist-activity",
+    "engages in it now",
+    "The incident is recent enough for the organization still to engage in it, and it engaged "
+    "in terrorist activity by it (§ 1182(a)(3)(B)(iv); before 2001-10-26, (iii)).",
+    since=AEDPA,
+)
+def engages_now(ctx: Context, i: int) -> Finding:
+    return ctx.all_of(
+        [ctx.apply("1189(a)(1)(B)/present", i), ctx.apply(defining(ctx, ENGAGE), i)],
+        subject=incident_subject(i, ctx.profile.incidents[i]),
+    )
 
 
 @rule(
@@ -300,47 +443,102 @@ def engages_in_terrorist_activity(ctx: Context) -> Finding:
     reads=("incidents",),
 )
 def engages_in_terrorism(ctx: Context) -> Finding:
-    return _over_incidents(ctx, "2656f(d)(2)", "terrorism")
+    return _over_incidents(ctx, "1189(a)(1)(B)/engages-in-terrorism", "current terrorism")
+
+
+@rule(
+    "1189(a)(1)(B)/engages-in-terrorism",
+    "engages in it now",
+    "The incident is recent enough for the organization still to engage in it, and it is "
+    "terrorism under § 2656f(d)(2).",
+    since=PATRIOT,
+)
+def terrorism_now(ctx: Context, i: int) -> Finding:
+    return ctx.all_of(
+        [ctx.apply("1189(a)(1)(B)/present", i), ctx.apply("2656f(d)(2)", i)],
+        subject=incident_subject(i, ctx.profile.incidents[i]),
+    )
+
+
+YEARS = {"5-years": 5, "2-years": 2, "any-time": 0}
 
 
 @rule(
     "1189(a)(1)(B)/present",
     "engages now",
-    'The incident is recent enough, as of `as_of`, for the organization to "engage" in it '
-    "(present tense; how recent is a reading).",
+    'The incident is recent enough, on the day judged, for the organization to "engage" in it '
+    "(present tense): it falls in the look-back window the `engages-recency` reading sets, whose "
+    "default depends on the law of the day; a pattern of acts counts while it lasts into it.",
     since=AEDPA,
-    reads=("incidents[].date",),
+    reads=("incidents[].date", "incidents[].recurring", "conduct.quiet_since"),
     readings=("engages-recency",),
 )
 def present(ctx: Context, i: int) -> Finding:
     incident = ctx.profile.incidents[i]
-    when, use, path = ctx.fact(incident, ("incidents", i), "date")
+    loc = ("incidents", i)
+    when, use, path = ctx.fact(incident, loc, "date")
+    recurring, r_use, _ = ctx.fact(incident, loc, "recurring")
     window = ctx.reading("engages-recency")
-    years = 0 if window == "any-time" else int(window.split("-")[0])
-    start = _years_before(ctx.as_of, years) if years else None
-    span = f"from {start} to {ctx.as_of}" if start else f"on or before {ctx.as_of}"
-    fix = [[Change(path, ctx.as_of.isoformat(), text=f"a date {span}")]]
+    start = _window_start(ctx)
+    as_of = ctx.as_of
+    span = f"from {start} to {as_of}" if start else f"on or before {as_of}"
+    fix = [[Change(path, as_of.isoformat(), text=f"the date the record gives, if {span}")]]
+    facts = [u for u in (use, r_use) if u]
     if when is None:
-        if window == "any-time":
-            return ctx.finding(MET, "any past incident counts, whatever its date")
-        return ctx.finding(UNDETERMINED, "its date is not given", missing=[path], would_meet=fix)
-    if when.first > ctx.as_of:
         return ctx.finding(
-            NOT_MET, f"it happened after as_of ({ctx.as_of})", facts=[use], would_meet=fix
+            UNDETERMINED,
+            "its date is not given, so it cannot be placed before or within the window"
+            if start
+            else "its date is not given, so it is not known to have happened by then",
+            missing=[path],
+            would_meet=fix,
         )
-    if start is None:
-        return ctx.finding(MET, "any past incident counts", facts=[use])
-    if when.first >= start and when.last <= ctx.as_of:
-        return ctx.finding(MET, f"within the {years} years before {ctx.as_of}", facts=[use])
-    if when.last < start:
+    first, last = when.first, when.end(as_of)
+    if first is not None and first > as_of:
+        return ctx.finding(NOT_MET, f"it happened after the day judged ({as_of})", facts=facts)
+    pattern = bool(recurring) or when.ongoing
+    label = f"{window} window" if start else "window"
+    if pattern:  # acts repeated over [first, last]: some fall in the window if the spans meet
+        if start is not None and last is not None and last < start:
+            return ctx.finding(
+                NOT_MET,
+                f"the pattern ({when}) ended before the {label} began ({start})",
+                facts=facts,
+            )
         return ctx.finding(
-            NOT_MET, f"more than {years} years before {ctx.as_of}", facts=[use], would_meet=fix
+            MET,
+            f"a pattern of acts ({when}) that lasts into the {label}"
+            if start
+            else f"a pattern of acts ({when}) on or before {as_of}",
+            facts=facts,
         )
+    if (
+        last is not None
+        and last <= as_of
+        and (start is None or (first is not None and first >= start))
+    ):
+        return ctx.finding(
+            MET,
+            f"within the {YEARS[window]} years before {as_of}"
+            if start
+            else "any past incident counts, and it happened on or before the day judged",
+            facts=facts,
+        )
+    if start is not None and last is not None and last < start:
+        return ctx.finding(
+            NOT_MET,
+            f"more than {YEARS[window]} years before {as_of}",
+            facts=facts,
+        )
+    straddles = (
+        f"its date ({when}) straddles the day judged ({as_of})"
+        if last is None or last > as_of
+        else f"its date ({when}) straddles the start of the {label} ({start})"
+    )
     return ctx.finding(
         UNDETERMINED,
-        f"its date ({when}) straddles the start of the {years}-year "
-        f"window ({start}); give the exact date",
-        facts=[use],
+        f"{straddles}; give the date more exactly",
+        facts=facts,
         missing=[path],
         would_meet=fix,
     )
@@ -364,15 +562,32 @@ def capability_and_intent(ctx: Context) -> Finding:
     return ctx.all_of([ctx.apply("1189(a)(1)(B)/capability"), ctx.apply("1189(a)(1)(B)/intent")])
 
 
-def _any_fact(ctx: Context, section_name: str, names: dict[str, str], *, what: str) -> Finding:
-    """A leaf met if any of several yes/no facts is true (Kleene OR over them)."""
+def _any_fact(
+    ctx: Context,
+    section_name: str,
+    names: dict[str, str],
+    *,
+    what: str,
+    negatives: dict[str, tuple] | None = None,
+) -> Finding:
+    """A leaf met if any of several yes/no facts is true (Kleene OR over them); `negatives`
+    gives, for a fact not given, what an inference says of it: (False, its use, the Inferred)."""
     section, loc = getattr(ctx.profile, section_name), (section_name,)
-    values = [(label, *ctx.fact(section, loc, name)) for name, label in names.items()]
+    values = []
+    drawn = []
+    for name, label in names.items():
+        value, use, path = ctx.fact(section, loc, name)
+        if value is None and negatives and name in negatives:
+            value, inferred_use, inferred = negatives[name]
+            use = inferred_use
+            drawn.append(inferred)
+        values.append((label, value, use, path))
     status = any_of(from_bool(v) for _, v, _, _ in values)
-    facts = [u for _, _, u, _ in values if u]
+    facts = list({id(u): u for _, _, u, _ in values if u}.values())
     yes = [label for label, v, _, _ in values if v]
     if status is MET:
         reason = "it has " + ", ".join(yes) if section_name == "capability" else ", ".join(yes)
+        drawn = []
     elif status is NOT_MET:
         reason = (
             f"none of {', '.join(names.values())}"
@@ -383,23 +598,40 @@ def _any_fact(ctx: Context, section_name: str, names: dict[str, str], *, what: s
         reason = f"{what} is not established: nothing shown and some facts are not given"
     missing = [p for _, v, _, p in values if v is None] if status is not MET else []
     would = [[Change(p, True)] for _, v, _, p in values if not v] if status is not MET else []
-    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
+    return ctx.finding(
+        status, reason, facts=facts, missing=missing, would_meet=would, inferred=drawn or None
+    )
+
+
+def _since(ctx: Context, name: str):
+    """A date in `conduct` on or before the day judged: (day, its use), or (None, None)."""
+    day, use, _ = ctx.fact(ctx.profile.conduct, ("conduct",), name)
+    return (day, use) if day is not None and day <= ctx.as_of else (None, None)
 
 
 @rule(
     "1189(a)(1)(B)/capability",
     "capability",
-    "As of `as_of` it has the means to engage in terrorist activity: armed members, weapons, "
-    "explosives or funds.",
+    "It has the means to engage in terrorist activity: armed members, weapons, explosives or "
+    "funds (none of the first three after a known disarmament).",
     since=PATRIOT,
     reads=(
         "capability.armed_members",
         "capability.weapons",
         "capability.explosives",
         "capability.funds",
+        "conduct.disarmed",
     ),
+    readings=("inferences",),
 )
 def capability(ctx: Context) -> Finding:
+    negatives = {}
+    disarmed, use = _since(ctx, "disarmed")
+    section = ctx.profile.capability
+    unknown = [n for n in ("armed_members", "weapons", "explosives") if getattr(section, n, None) is None]
+    if disarmed and unknown and may_infer(ctx):
+        for name in unknown:
+            negatives[name] = (False, use, DISARMED.drawn(f"capability.{name}", False))
     return _any_fact(
         ctx,
         "capability",
@@ -410,14 +642,15 @@ def capability(ctx: Context) -> Finding:
             "funds": "funds",
         },
         what="capability",
+        negatives=negatives,
     )
 
 
 @rule(
     "1189(a)(1)(B)/intent",
     "intent",
-    "As of `as_of` it means to engage in terrorist activity or terrorism: it shows an intent "
-    "to attack, and what it intends would be terrorist activity or terrorism.",
+    "It means to engage in terrorist activity or terrorism: it shows an intent to attack, and "
+    "what it intends would be terrorist activity or terrorism, judged on every element.",
     since=PATRIOT,
 )
 def intent(ctx: Context) -> Finding:
@@ -430,20 +663,35 @@ def intent(ctx: Context) -> Finding:
 
 THREAT_BOUNDARY = (
     "Boundary: a public threat may itself be terrorist activity, since § 1182(a)(3)(B)(iii)(VI) "
-    'covers "a threat, attempt, or conspiracy to do any of the foregoing". To have a threat '
-    "judged so, record it as an incident with `threatened: [...]`."
+    '(before 2001-10-26, (ii)(VI)) covers "a threat, attempt, or conspiracy to do any of the '
+    'foregoing". To have a threat judged so, record it as an incident with `threatened: [...]`.'
 )
 
 
 @rule(
     "1189(a)(1)(B)/intent-shown",
     "an intent to attack, shown",
-    "As of `as_of` it shows an intent to attack: public threats of violence, plots, or violent "
-    "stated aims.",
+    "It shows an intent to attack: public threats of violence, plots, or violent stated aims "
+    "(none, after a renunciation of violence, unless the profile records them).",
     since=PATRIOT,
-    reads=("intent.public_threats", "intent.plots", "intent.stated_aims_violent"),
+    reads=(
+        "intent.public_threats",
+        "intent.plots",
+        "intent.stated_aims_violent",
+        "conduct.renounced_violence",
+    ),
+    readings=("inferences",),
 )
 def intent_shown(ctx: Context) -> Finding:
+    negatives = {}
+    renounced, use = _since(ctx, "renounced_violence")
+    section = ctx.profile.intent
+    unknown = [
+        n for n in ("public_threats", "plots", "stated_aims_violent") if getattr(section, n, None) is None
+    ]
+    if renounced and unknown and may_infer(ctx):
+        for name in unknown:
+            negatives[name] = (False, use, RENOUNCED.drawn(f"intent.{name}", False))
     finding = _any_fact(
         ctx,
         "intent",
@@ -453,6 +701,7 @@ def intent_shown(ctx: Context) -> Finding:
             "stated_aims_violent": "its stated aims call for violence",
         },
         what="intent",
+        negatives=negatives,
     )
     if any(f.path == "intent.public_threats" and f.value is True for f in finding.facts):
         finding.notes = [*finding.notes, THREAT_BOUNDARY]
@@ -462,9 +711,8 @@ def intent_shown(ctx: Context) -> Finding:
 @rule(
     "1189(a)(1)(B)/intended-activity",
     "what it intends is terrorist activity or terrorism",
-    "The acts it intends would be terrorist activity (of a kind in § 1182(a)(3)(B)(iii)(I)–(V); "
-    "a weapon other than for mere personal monetary gain) or terrorism (politically motivated "
-    "violence, § 2656f(d)(2)).",
+    "The acts it intends would be terrorist activity (§ 1182(a)(3)(B)) or terrorism "
+    "(§ 2656f(d)(2)), judged on the same elements as an incident.",
     since=PATRIOT,
 )
 def intended_activity(ctx: Context) -> Finding:
@@ -476,104 +724,53 @@ def intended_activity(ctx: Context) -> Finding:
     )
 
 
-INTENDED_KINDS = (
-    "1182(a)(3)(B)(iii)(I)",
-    "1182(a)(3)(B)(iii)(II)",
-    "1182(a)(3)(B)(iii)(III)",
-    "1182(a)(3)(B)(iii)(IV)",
-    "1182(a)(3)(B)(iii)(V)/use",
-)
-
-
 @rule(
     "1189(a)(1)(B)/intended-terrorist-activity",
     "intends terrorist activity",
-    "An act it intends is of a kind listed in § 1182(a)(3)(B)(iii)(I)–(V), a weapon only if "
-    "other than for mere personal monetary gain (the same predicates and reading as incidents).",
+    "The acts it intends are terrorist activity: unlawful, and of a kind listed in "
+    "§ 1182(a)(3)(B)(iii)(I)–(VI), with every element of that kind.",
     since=PATRIOT,
-    reads=("intent.intended_acts", "intent.motives"),
+    reads=("intent.acts", "intent.motives"),
 )
 def intended_terrorist_activity(ctx: Context) -> Finding:
-    # An intended act is judged by its kind, with the (V)(b) carve-out. Unlawfulness and (V)'s
-    # "intent to endanger" are elements of an act done; an intended attack carries both.
-    return ctx.any_of(
-        [ctx.apply(kind, INTENT, "intended_acts") for kind in INTENDED_KINDS],
-        subject="the acts it intends",
-    )
+    return ctx.all_of([ctx.apply("1182(a)(3)(B)(iii)", INTENT)], subject="the acts it intends")
 
 
 @rule(
     "1189(a)(1)(B)/intended-terrorism",
     "intends terrorism",
-    "The violence it intends is politically motivated, as § 2656f(d)(2) requires of terrorism.",
+    "The violence it intends is terrorism: premeditated, politically motivated violence against "
+    "noncombatant targets by a subnational group or clandestine agents (§ 2656f(d)(2)).",
     since=PATRIOT,
-    reads=("intent.motives",),
+    reads=("intent.motives", "intent.targets"),
 )
 def intended_terrorism(ctx: Context) -> Finding:
-    return ctx.all_of(
-        [ctx.apply("2656f(d)(2)/politically-motivated", INTENT)],
-        subject="the violence it intends",
-    )
+    return ctx.all_of([ctx.apply("2656f(d)(2)", INTENT)], subject="the violence it intends")
 
 
 # ---------------------------------------------------------------- (C)
 
 
 def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
-    derived = ctx.any_of(
+    derived = ctx.all_of(
         [
-            ctx.apply("1189(a)(1)(C)/us-nationals-harmed"),
-            ctx.apply("1189(a)(1)(C)/us-nationals"),
-            ctx.apply("1189(a)(1)(C)/national-security"),
+            ctx.apply("1189(a)(1)(C)/its-activity"),
+            ctx.any_of(
+                [
+                    ctx.apply("1189(a)(1)(C)/us-nationals"),
+                    ctx.apply("1189(a)(1)(C)/national-security"),
+                ],
+                subject="a threat to the United States",
+            ),
         ],
         notes=notes,
     )
-    threat = ctx.profile.threat_to_us
-    finding = threat.secretary_finding if threat else None
-    if finding is None:
-        return derived
-    # The (C) finding is the Secretary's foreign-policy judgment, which courts have declined to
-    # review (PMOI v. Dep't of State, 182 F.3d 17 (D.C. Cir. 1999)); a profile may assert it.
-    status = MET if finding.threatens else NOT_MET
-    loc = ("threat_to_us", "secretary_finding")
-    line, col, sources = ctx.provenance_of(loc, finding.sources)
-    use = FactUse(
-        "threat_to_us.secretary_finding",
-        {
-            "threatens": finding.threatens,
-            "date": finding.date.isoformat() if finding.date else None,
-        },
-        line,
-        col,
-        sources,
-    )
-    on = f" of {finding.date}" if finding.date else ""
-    reason = (
-        f"{status.label} on the Secretary's asserted finding{on}; on the facts alone the "
-        f"checker finds it {derived.status.label}"
-    )
-    reverse = Change("threat_to_us.secretary_finding.threatens", True)
-    would = [[reverse]] if status is NOT_MET else []
-    return ctx.finding(
-        status,
-        reason,
-        combine="any-of",
-        basis="asserted",
-        facts=[use],
-        children=derived.children,
-        would_meet=would,
-        notes=[
-            *notes,
-            "Courts have treated the (C) finding as the Secretary's "
-            "judgment, not reviewable (PMOI v. Dep't of State, 182 F.3d 17 "
-            "(D.C. Cir. 1999)).",
-        ],
-    )
+    return _on_the_finding(ctx, "C", derived, [])
 
 
 @rule(
     "1189(a)(1)(C)",
-    "threatens US nationals or US national security",
+    "its terrorist activity threatens US nationals or US national security",
     "The organization's terrorist activity threatens the security of US nationals or the "
     "national security of the United States.",
     since=AEDPA,
@@ -583,16 +780,15 @@ def threat_criterion_as_enacted(ctx: Context) -> Finding:
     return _criterion_c(
         ctx,
         [
-            'Before 26 October 2001, (C) looked only to "the terrorist '
-            'activity of the organization"; "or terrorism" was added by '
-            "Pub. L. 107-56, § 411(c)."
+            'Before 26 October 2001, (C) looked only to "the terrorist activity of the '
+            'organization"; "or terrorism" was added by Pub. L. 107-56, § 411(c).'
         ],
     )
 
 
 @rule(
     "1189(a)(1)(C)",
-    "threatens US nationals or US national security",
+    "its terrorist activity or terrorism threatens US nationals or US national security",
     "The organization's terrorist activity or terrorism threatens the security of US "
     "nationals or the national security of the United States.",
     since=PATRIOT,
@@ -601,65 +797,134 @@ def threat_criterion(ctx: Context) -> Finding:
     return _criterion_c(ctx, [])
 
 
-def _qualifying(ctx: Context, i: int):
-    """Whether incident i is the organization's current terrorist activity (or terrorism)."""
-    routes = [ctx.apply("1182(a)(3)(B)(iv)", i).status]
-    if "1189(a)(1)(B)/terrorism" in _routes_in_force(ctx):
-        routes.append(ctx.apply("2656f(d)(2)", i).status)
-    return any_of(routes)
-
-
-def _routes_in_force(ctx: Context) -> set[str]:
+@rule(
+    "1189(a)(1)(C)/its-activity",
+    "of the organization's terrorist activity",
+    '(C) speaks of "the terrorist activity or terrorism of the organization": the threat must '
+    "come from terrorist activity or terrorism that (B) finds.",
+    since=AEDPA,
+)
+def its_activity(ctx: Context) -> Finding:
     b = ctx.apply("1189(a)(1)(B)")
-    return {child.rule for child in b.children}
+    if b.status is MET:
+        how = " on the Secretary's asserted finding" if b.basis == "asserted" else ""
+        return ctx.finding(MET, f"(B) finds terrorist activity or terrorism{how}")
+    if b.status is NOT_MET:
+        return ctx.finding(
+            NOT_MET,
+            "(B) finds no terrorist activity or terrorism, so there is none of the organization's "
+            "for a threat to come from",
+        )
+    return ctx.finding(
+        UNDETERMINED,
+        "(B) is undetermined, so it is not known whether the organization has "
+        "terrorist activity for a threat to come from",
+    )
+
+
+def _counts(ctx: Context, i: int):
+    """Whether incident i is the organization's terrorist activity (or terrorism), for (C): the
+    `threat-evidence` reading decides whether an incident older than (B)'s window counts."""
+    routes = [ctx.apply(defining(ctx, ENGAGE), i).status]
+    if ctx.as_of >= date(2001, 10, 26):
+        routes.append(ctx.apply("2656f(d)(2)", i).status)
+    status = any_of(routes)
+    if ctx.reading("threat-evidence") == "present-window":
+        status = all_of([status, ctx.apply("1189(a)(1)(B)/present", i).status])
+    return status
+
+
+def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy: bool = False):
+    """Incidents that count as its terrorist activity and harmed or targeted the US interests
+    `wanted` (`us_targets`; `us_nationals_harmed` with `legacy`; an act in the US with `in_us`):
+    (status, facts, missing, subjects, would)."""
+    incidents = ctx.profile.incidents
+    if incidents is None:
+        return UNDETERMINED, [], ["incidents"], [], []
+    parts, facts, missing, hits, would = [], [], [], [], []
+    for i, incident in enumerate(incidents):
+        loc = ("incidents", i)
+        counts = _counts(ctx, i)
+        signs = []
+        targets, t_use, t_path = ctx.fact(incident, loc, "us_targets")
+        signs.append(
+            UNDETERMINED
+            if targets is None
+            else MET
+            if not wanted.isdisjoint(targets)
+            else (NOT_MET if complete(targets) else UNDETERMINED)
+        )
+        uses = [t_use] if t_use else []
+        if legacy:
+            harmed, h_use, h_path = ctx.fact(incident, loc, "us_nationals_harmed")
+            signs.append(from_bool(harmed))
+            uses += [h_use] if h_use else []
+        if in_us and incident.country is not None:
+            signs.append(MET if incident.country in US_SOIL else NOT_MET)
+            if incident.country in US_SOIL:
+                uses.append(ctx.fact(incident, loc, "country")[1])
+        reached = any_of(signs)
+        parts.append(all_of([counts, reached]))
+        if parts[-1] is MET:
+            hits.append(incident_subject(i, incident))
+            facts += [u for u in uses if u]
+        elif counts is not NOT_MET and reached is UNDETERMINED:
+            missing.append(t_path)
+            if counts is MET:
+                would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
+    return any_of(parts), facts, missing, hits, would
+
+
+@rule(
+    "1189(a)(1)(C)/us-nationals",
+    "threatens the security of US nationals",
+    "Its terrorist activity harmed or targeted US nationals, or a threat to them is stated "
+    "directly.",
+    since=AEDPA,
+)
+def us_nationals(ctx: Context) -> Finding:
+    return ctx.any_of(
+        [
+            ctx.apply("1189(a)(1)(C)/us-nationals-harmed"),
+            ctx.apply("1189(a)(1)(C)/us-nationals-stated"),
+        ]
+    )
+
+
+US_PEOPLE = {USTarget.NATIONALS, USTarget.DIPLOMATS, USTarget.FORCES, USTarget.GOVERNMENT}
 
 
 @rule(
     "1189(a)(1)(C)/us-nationals-harmed",
-    "its terrorist activity harmed US nationals",
-    "An incident that is the organization's current terrorist activity (or terrorism) "
-    "killed, injured, kidnapped or targeted US nationals.",
+    "its terrorist activity harmed or targeted US nationals",
+    "An incident that is the organization's terrorist activity (or terrorism) killed, injured, "
+    "kidnapped or targeted US nationals (diplomats and soldiers among them). Past attacks are "
+    "evidence of the present threat; how far back is the `threat-evidence` reading.",
     since=AEDPA,
-    reads=("incidents[].us_nationals_harmed",),
+    reads=("incidents[].us_nationals_harmed", "incidents[].us_targets"),
+    readings=("threat-evidence",),
 )
 def us_nationals_harmed(ctx: Context) -> Finding:
-    incidents = ctx.profile.incidents
-    if incidents is None:
-        return ctx.finding(UNDETERMINED, "no incidents are given", missing=["incidents"])
-    parts, facts, missing, hits, would = [], [], [], [], []
-    for i, incident in enumerate(incidents):
-        harmed, use, path = ctx.fact(incident, ("incidents", i), "us_nationals_harmed")
-        qualifies = _qualifying(ctx, i)
-        parts.append(all_of([qualifies, from_bool(harmed)]))
-        if use:
-            facts.append(use)
-        elif qualifies is not NOT_MET:
-            missing.append(path)
-        if parts[-1] is MET:
-            hits.append(incident_subject(i, incident))
-        elif qualifies is MET:  # harm to US nationals in an incident that counts would do
-            would.append([Change(path, True)])
-    status = any_of(parts)
+    status, facts, missing, hits, would = _incident_evidence(
+        ctx, US_PEOPLE, in_us=True, legacy=True
+    )
     if status is MET:
-        reason = f"US nationals were harmed in {', '.join(hits)}"
-    elif status is NOT_MET:
-        reason = (
-            "no incident that counts under (B) harmed US nationals"
-            if incidents
-            else "no incidents are known"
+        return ctx.finding(
+            MET, f"US nationals were harmed or targeted in {', '.join(hits)}", facts=facts
         )
-    else:
-        reason = "not known whether its terrorist activity harmed US nationals"
-    if status is MET:
-        missing, would = [], []
+    reason = (
+        "no incident that counts as its terrorist activity harmed or targeted US nationals"
+        if status is NOT_MET
+        else "not known whether its terrorist activity harmed or targeted US nationals"
+    )
     return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 @rule(
     "1189(a)(1)(C)/threat-origin",
     "from its terrorist activity",
-    "The threat comes from the organization's terrorist activity or terrorism (what else "
-    "counts is a reading).",
+    "A threat stated directly comes from the organization's terrorist activity or terrorism "
+    "(what else counts is a reading).",
     since=AEDPA,
     reads=("threat_to_us.arises_from",),
     readings=("threat-origin",),
@@ -669,14 +934,12 @@ def threat_origin(ctx: Context) -> Finding:
     if ctx.reading("threat-origin") == "all-activities":
         return ctx.finding(MET, "any of its activities counts on this reading")
     origins, use, path = ctx.fact(threat, loc, "arises_from")
-    counted = {"terrorist-activity"} | (
-        {"terrorism"} if "1189(a)(1)(B)/terrorism" in _routes_in_force(ctx) else set()
-    )
+    counted = {"terrorist-activity"} | ({"terrorism"} if ctx.as_of >= date(2001, 10, 26) else set())
     fix = [[Change(path, ["terrorist-activity"], "add")]]
     if origins is None:
         return ctx.finding(
             UNDETERMINED,
-            "not known which of its activities the threat comes from",
+            "not known which of its activities the stated threat comes from",
             missing=[path],
             would_meet=fix,
         )
@@ -697,66 +960,159 @@ def _words(values: list[str], sep: str) -> str:
     return sep.join(v.replace("-", " ") for v in values)
 
 
-@rule(
-    "1189(a)(1)(C)/us-nationals",
-    "threatens the security of US nationals",
-    "Its terrorist activity threatens the security of United States nationals.",
-    since=AEDPA,
-    reads=("threat_to_us.us_nationals",),
-)
-def us_nationals(ctx: Context) -> Finding:
-    threatened = ctx.apply("1189(a)(1)(C)/us-nationals-threatened")
-    return ctx.all_of([threatened, ctx.apply("1189(a)(1)(C)/threat-origin")])
-
-
-@rule(
-    "1189(a)(1)(C)/us-nationals-threatened",
-    "US nationals threatened",
-    "The organization's activity threatens the security of US nationals.",
-    since=AEDPA,
-    reads=("threat_to_us.us_nationals",),
-)
-def us_nationals_threatened(ctx: Context) -> Finding:
-    return ctx.boolean(
+def _stated(ctx: Context, name: str, yes: str, no: str) -> Finding:
+    """A threat the profile states directly (a judgment, flagged as such), from its activity."""
+    leaf = ctx.boolean(
         ctx.profile.threat_to_us,
         ("threat_to_us",),
+        name,
+        yes=f"stated directly: {yes}",
+        no=f"stated directly: {no}",
+    )
+    return ctx.all_of([leaf, ctx.apply("1189(a)(1)(C)/threat-origin")])
+
+
+@rule(
+    "1189(a)(1)(C)/us-nationals-stated",
+    "a threat to US nationals, stated directly",
+    "The profile states directly that its activity threatens US nationals (a judgment the "
+    "report flags), and the threat comes from its terrorist activity.",
+    since=AEDPA,
+    reads=("threat_to_us.us_nationals",),
+)
+def us_nationals_stated(ctx: Context) -> Finding:
+    return _stated(
+        ctx,
         "us_nationals",
-        yes="it threatens the security of US nationals",
-        no="it does not threaten the security of US nationals",
+        "it threatens the security of US nationals",
+        "it does not threaten the security of US nationals",
     )
 
 
 @rule(
     "1189(a)(1)(C)/national-security",
     "threatens US national security",
-    "Its terrorist activity threatens the national security of the United States, i.e. its "
-    "national defense, foreign relations or economic interests (§ 1189(d)(2)).",
+    "Its terrorist activity threatens the national security of the United States: its national "
+    "defense, foreign relations or economic interests (§ 1189(c)(2) until 2004-12-16, then "
+    "(d)(2)).",
     since=AEDPA,
 )
 def national_security(ctx: Context) -> Finding:
-    return ctx.all_of([ctx.apply("1189(d)(2)"), ctx.apply("1189(a)(1)(C)/threat-origin")])
+    return ctx.apply(NATIONAL_SECURITY.on(ctx.as_of))
+
+
+def _national_security_defined(ctx: Context) -> Finding:
+    return ctx.any_of(
+        [
+            ctx.apply("1189(a)(1)(C)/national-defense"),
+            ctx.apply("1189(a)(1)(C)/foreign-relations"),
+            ctx.apply("1189(a)(1)(C)/economic-interests"),
+        ]
+    )
+
+
+NATIONAL_SECURITY_SUMMARY = (
+    '"National security" means the national defense, foreign relations, or economic interests '
+    "of the United States: a threat to any one suffices."
+)
+rule("1189(c)(2)", "national security", NATIONAL_SECURITY_SUMMARY, since=AEDPA, until=IRTPA_EVE)(
+    _national_security_defined
+)
+rule("1189(d)(2)", "national security", NATIONAL_SECURITY_SUMMARY, since=IRTPA)(
+    _national_security_defined
+)
+
+
+def _component(ctx: Context, wanted: set, stated: str, label: str, *, org_facts=()) -> Finding:
+    """One component of national security: from incidents aimed at US `wanted`, from facts of
+    the organization (`org_facts`), or stated directly."""
+    status, facts, missing, hits, would = _incident_evidence(
+        ctx, wanted, in_us=stated == "national_defense"
+    )
+    parts = [status]
+    threat, loc = ctx.profile.threat_to_us, ("threat_to_us",)
+    reasons = (
+        [f"its terrorist activity reached US {label} in {', '.join(hits)}"] if status is MET else []
+    )
+    for name, says in org_facts:
+        value, use, path = ctx.fact(threat, loc, name)
+        parts.append(from_bool(value))
+        if value:
+            facts.append(use)
+            reasons.append(says)
+        elif value is None:
+            missing.append(path)
+    stated_finding = _stated(
+        ctx, stated, f"it threatens US {label}", f"it does not threaten US {label}"
+    )
+    parts.append(stated_finding.status)
+    if stated_finding.status is MET:
+        reasons.append(stated_finding.children[0].reason)
+        facts += [f for c in stated_finding.children for f in c.facts]
+    result = any_of(parts)
+    if result is MET:
+        return ctx.finding(MET, "; ".join(reasons), facts=facts)
+    reason = (
+        f"nothing shows a threat to US {label}"
+        if result is NOT_MET
+        else f"not known whether its terrorist activity threatens US {label}"
+    )
+    path = ctx.fact(threat, loc, stated)[2]
+    return ctx.finding(
+        result,
+        reason,
+        facts=facts,
+        missing=[*missing, path] if result is not MET else [],
+        would_meet=[*would, [Change(path, True)]],
+    )
 
 
 @rule(
-    "1189(d)(2)",
-    "national security",
-    '"National security" means the national defense, foreign relations, or economic '
-    "interests of the United States: a threat to any one suffices.",
+    "1189(a)(1)(C)/national-defense",
+    "national defense",
+    "Its terrorist activity threatens US national defense: attacks on US forces or government, "
+    "acts in the United States, operations there, or threats against it.",
     since=AEDPA,
     reads=(
+        "incidents[].us_targets",
+        "incidents[].country",
+        "threat_to_us.operations_in_us",
+        "threat_to_us.threats_against_us",
         "threat_to_us.national_defense",
-        "threat_to_us.foreign_relations",
-        "threat_to_us.economic_interests",
     ),
 )
-def national_security_defined(ctx: Context) -> Finding:
-    return _any_fact(
+def national_defense(ctx: Context) -> Finding:
+    return _component(
         ctx,
-        "threat_to_us",
-        {
-            "national_defense": "it threatens US national defense",
-            "foreign_relations": "it threatens US foreign relations",
-            "economic_interests": "it threatens US economic interests",
-        },
-        what="a threat to national security",
+        {USTarget.FORCES, USTarget.GOVERNMENT},
+        "national_defense",
+        "national defense",
+        org_facts=(
+            ("operations_in_us", "it has members, cells or operations in the United States"),
+            ("threats_against_us", "it publicly threatens the United States"),
+        ),
     )
+
+
+@rule(
+    "1189(a)(1)(C)/foreign-relations",
+    "foreign relations",
+    "Its terrorist activity threatens US foreign relations: attacks on US diplomats, or a "
+    "threat stated directly.",
+    since=AEDPA,
+    reads=("incidents[].us_targets", "threat_to_us.foreign_relations"),
+)
+def foreign_relations(ctx: Context) -> Finding:
+    return _component(ctx, {USTarget.DIPLOMATS}, "foreign_relations", "foreign relations")
+
+
+@rule(
+    "1189(a)(1)(C)/economic-interests",
+    "economic interests",
+    "Its terrorist activity threatens US economic interests: attacks on US companies, or a "
+    "threat stated directly.",
+    since=AEDPA,
+    reads=("incidents[].us_targets", "threat_to_us.economic_interests"),
+)
+def economic_interests(ctx: Context) -> Finding:
+    return _component(ctx, {USTarget.COMPANIES}, "economic_interests", "economic interests")
