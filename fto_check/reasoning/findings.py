@@ -13,7 +13,7 @@ from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
 from fto_check.profile.lint import Warning_
-from fto_check.reasoning.logic import Status
+from fto_check.reasoning.logic import Status, all_of, any_of
 
 REPORT_FORMAT_VERSION = 2  # 2: inferences, the evidence model; no law_notes
 
@@ -107,6 +107,14 @@ class Finding:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def on_the_facts(self) -> Status:
+        """The status the facts alone give: for a finding decided on the Secretary's asserted
+        finding, what its parts (the checker's reasoning, kept below it) come to."""
+        if self.basis != "asserted":
+            return self.status
+        statuses = [c.status for c in self.children]
+        return all_of(statuses) if self.combine == "all-of" else any_of(statuses)
 
     def find(self, rule: str) -> Finding | None:
         return next((f for f in self.walk() if f.rule == rule), None)

@@ -11,7 +11,7 @@ from datetime import date
 
 from fto_check.reasoning.findings import FactUse, Finding, Report
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
-from fto_check.render.prose import cited, cites, law_summary
+from fto_check.render.prose import cited, cites, law_summary, readings_summary
 from fto_check.render.text import (
     LETTER,
     decisive,
@@ -95,8 +95,7 @@ class _Memo:
         yield f"| Profile | `{r.path}`, SHA-256 `{r.sha256 or 'n/a'}` |"
         yield f"| Assessed as of | {_day(r.as_of)} |"
         yield f"| Law applied | {'<br>'.join(law_summary(r))} |"
-        readings = ", ".join(f"`{k}={v}`" for k, v in r.readings.items())
-        yield f"| Readings in force | {readings} |"
+        yield f"| Readings in force | {readings_summary(r)} |"
         tool = f"fto-check {r.fto_check_version}"
         yield f"| Prepared by | {tool}: a teaching tool, not legal advice |"
         yield ""
@@ -108,8 +107,15 @@ class _Memo:
             + (" on the Secretary's asserted finding" if c.basis == "asserted" else "")
             for c in r.criteria.children
         ]
+        asserted = [
+            c for c in r.criteria.children if c.basis == "asserted" and c.on_the_facts() is not MET
+        ]
         head = {
-            MET: "Yes, on these facts.",
+            MET: "Yes, on these facts."
+            if not asserted
+            else "Yes, but only with the Secretary's asserted finding on "
+            + _join([LETTER[c.rule] for c in asserted])
+            + ": on the facts alone it is not established.",
             NOT_MET: "No, on these facts.",
             UNDETERMINED: "Not on these facts alone: the question cannot yet be decided.",
         }[r.verdict]

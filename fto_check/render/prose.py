@@ -118,24 +118,41 @@ def in_force(since: str | None, until: str | None) -> str:
 
 
 def law_summary(report: Report) -> list[str]:
-    """Per statutory section, the law as in force on `as_of` and its latest change applied."""
+    """Per statutory section, each clause applied and the wording of it applied: the words in
+    force on `as_of`, grouped by the law that gave them that wording."""
     from fto_check.law.statute import load_law
 
     law = load_law()
     day = date.fromisoformat(report.as_of)
-    latest: dict[str, tuple[date, str]] = {}
+    groups: dict[tuple[str, str], list[str]] = {}
     for clause_id in report.law:
         clause = law.clauses.get(clause_id)
-        version = clause.version_on(day) if clause else None
-        if version is None:
+        if clause is None or clause.version_on(day) is None:
             continue
         section = law.section_of[clause_id].section
-        since = version.in_force_from or date.min
-        if section not in latest or since > latest[section][0]:
-            latest[section] = (since, clause.label_on(day))
-    return [
-        f"{section} as in force on {report.as_of} (latest change applied: "
-        f"{label.removeprefix('as amended by ').removeprefix('as enacted by ')}"
-        f"{f', {since}' if since != date.min else ''})"
-        for section, (since, label) in latest.items()
-    ]
+        groups.setdefault((section, clause.label_on(day)), []).append(clause_id)
+    lines = []
+    for (section, label), ids in groups.items():
+        title, _, number = section.partition(" § ")
+        shown = [ids[0], *(i.removeprefix(number) or i for i in ids[1:])]
+        signs = "§" if len(ids) == 1 else "§§"
+        lines.append(f"{title} {signs} {', '.join(shown)}: {label}")
+    return lines
+
+
+def readings_summary(report: Report) -> str:
+    """The readings in force, each default that depends on the law of the day with its period."""
+    from fto_check.law.readings import all_readings
+
+    known = all_readings()
+    day = date.fromisoformat(report.as_of)
+    parts = []
+    for name, value in report.readings.items():
+        reading = known.get(name)
+        text = f"{name}={value}"
+        if reading is not None and not isinstance(reading.default, str):
+            period = reading.default_on(day)
+            if period.value == value:
+                text += f" (the default for the law in force since {period.since})"
+        parts.append(text)
+    return ", ".join(parts)

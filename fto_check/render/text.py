@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from fto_check.reasoning.findings import Change, FactUse, Finding, Fix, Report, SourceInfo
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
-from fto_check.render.prose import cited, cites, law_summary
+from fto_check.render.prose import cited, cites, law_summary, readings_summary
 
 Segment = tuple[str, str]  # (text, rich style name or "")
 Line = list[Segment]
@@ -58,8 +58,18 @@ def lines(report: Report, *, why_not: bool = False, brief: bool = False) -> Iter
         where = f"{report.path}:{warning.line}:{warning.col}: " if warning.line else ""
         yield [("warning: ", "yellow bold"), (f"{where}{warning.message}", "")]
     verdict = report.verdict
+    asserted = [
+        c for c in report.criteria.children if c.basis == "asserted" and c.on_the_facts() is not MET
+    ]
+    met_summary = (
+        "all three findings of § 1189(a)(1) are supported by the facts"
+        if not asserted
+        else "all three findings of § 1189(a)(1) are met, "
+        + ", ".join(_letter(c) for c in asserted)
+        + " only on the Secretary's asserted finding, not on the facts"
+    )
     summary = {
-        MET: "all three findings of § 1189(a)(1) are supported by the facts",
+        MET: met_summary,
         NOT_MET: "not designable: " + _failing(report, NOT_MET),
         UNDETERMINED: "undetermined: " + _failing(report, UNDETERMINED),
     }[verdict]
@@ -273,8 +283,14 @@ def _facts_inline(finding: Finding, depth: int) -> Iterator[Line]:
 
 
 def _readings(finding: Finding, depth: int) -> Iterator[Line]:
+    for drawn in finding.inferred:
+        yield [(f"{TAB * depth}  ↳ inferred ({drawn.rule}): {drawn.says}", "magenta")]
     for name, value in finding.readings.items():
         yield [(f"{TAB * depth}  ↳ reading {name}={value}", "magenta")]
+
+
+def _letter(criterion: Finding) -> str:
+    return criterion.citation.removeprefix("8 U.S.C. § 1189(a)(1)")
 
 
 # ---------------------------------------------------------------- snippets
@@ -733,5 +749,4 @@ def receipt(report: Report) -> Iterator[Line]:
     yield [(f"{TAB}profile sha256 {report.sha256 or '(not read from a file)'}", "dim")]
     for text in law_summary(report):
         yield [(f"{TAB}law: {text}", "dim")]
-    readings = ", ".join(f"{k}={v}" for k, v in report.readings.items())
-    yield [(f"{TAB}readings in force: {readings}", "dim")]
+    yield [(f"{TAB}readings in force: {readings_summary(report)}", "dim")]

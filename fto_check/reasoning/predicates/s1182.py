@@ -27,6 +27,7 @@ from fto_check.reasoning.engine import Context, Dated, complete, rule
 from fto_check.reasoning.evidence import (
     AGENTS,
     COMMITTED,
+    INTENT,
     ENDANGER,
     INTENTION,
     LETHAL,
@@ -104,9 +105,13 @@ def terrorist_activity(ctx: Context, i) -> Finding:
 def unlawful(ctx: Context, i) -> Finding:
     section, loc = section_of(ctx, i)
     here, here_use, here_path = ctx.fact(section, loc, "unlawful_where_committed")
-    us, us_uses, drawn, us_path = inferred_flag(
-        ctx, section, loc, "unlawful_in_us", UNLAWFUL_IN_US, _acts_in(UNLAWFUL_EVERYWHERE)
-    )
+    if here:  # unlawful where committed: what US law would say does not matter
+        us, us_use, us_path = ctx.fact(section, loc, "unlawful_in_us")
+        us_uses, drawn = [us_use] if us_use else [], []
+    else:
+        us, us_uses, drawn, us_path = inferred_flag(
+            ctx, section, loc, "unlawful_in_us", UNLAWFUL_IN_US, _acts_in(UNLAWFUL_EVERYWHERE)
+        )
     status = any_of([from_bool(here), from_bool(us)])
     facts = [u for u in (here_use, *us_uses) if u]
     if status is MET:
@@ -148,7 +153,10 @@ KINDS = ("(I)", "(II)", "(III)", "(IV)", "(V)", "(VI)")
 )
 def involves(ctx: Context, i) -> Finding:
     base = defining(ctx, TERRORIST_ACTIVITY)
-    return ctx.any_of([ctx.apply(base + kind, i) for kind in KINDS])
+    # The acts it intends are judged by (I)–(V); (VI), a threat, attempt or conspiracy, is
+    # something done, recorded on an incident.
+    kinds = KINDS[:5] if i == INTENT else KINDS
+    return ctx.any_of([ctx.apply(base + kind, i) for kind in kinds])
 
 
 # ---------------------------------------------------------------- (I)–(V), read from the facts
@@ -599,7 +607,7 @@ def _weapon_unless_gain(
     if failed is not None:
         return failed
     used, _, uses, _ = _weapons(ctx, i, field)
-    notes = [note] if note else []
+    notes = []
     shown = ", ".join(sorted(m.value for m in used & weapons))
     verb = _verb(ctx, i, field)
     section, loc = section_of(ctx, i)

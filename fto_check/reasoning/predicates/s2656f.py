@@ -331,6 +331,10 @@ def perpetrated_by(ctx: Context, i) -> Finding:
         )
     sub, sub_use, sub_path = ctx.fact(org, org_loc, "subnational_group")
     agents, agents_use, agents_path = ctx.fact(section, loc, "clandestine_agents")
+    if agents is None:  # an organization with no clandestine agents did nothing through them
+        has_agents, org_agents_use, _ = ctx.fact(org, org_loc, "clandestine_agents")
+        if has_agents is False:
+            agents, agents_use = False, org_agents_use
     kind = any_of([from_bool(sub), from_bool(agents)])
     status = all_of([perpetrated.status, kind])
     facts = [*perpetrated.facts, *(u for u in (sub_use, agents_use) if u)]
