@@ -235,7 +235,7 @@ class Context:
             return None, None, path
         # A section's (or an incident's) `sources:` cite each of its facts; the profile's own
         # `sources:` is the register their keys refer to, and cites nothing by itself.
-        refs = section.sources if section is not self.profile else ()
+        refs = getattr(section, "sources", ()) if section is not self.profile else ()
         if isinstance(raw, SourcedFact):
             if raw.sources:
                 refs = [*refs, *raw.sources]

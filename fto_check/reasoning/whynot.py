@@ -24,6 +24,7 @@ from fto_check.reasoning.findings import Change, Finding, Fix, Report, Route, Wh
 from fto_check.reasoning.logic import MET
 
 NEW_INCIDENT = "incidents[+]"  # a change's path prefix for facts of an incident to add
+MEET = "meet:"  # a change's path for "whatever meets that rule": `meet:1189(a)(1)(B)`
 KEEP = 128  # sets kept per node while combining: every small one, with bounded work
 SHOWN = 12  # fixes kept per criterion in a report, smallest first
 
@@ -124,6 +125,13 @@ def _solve(finding: Finding, subject: str, new_incident) -> list[_Fix]:
     for alternative in finding.would_meet:
         if any(c.path == NEW_INCIDENT for c in alternative):
             own += new_incident(finding.rule)
+        elif any(c.path.startswith(MEET) for c in alternative):
+            # A finding that takes its status from another rule's (C's "terrorist activity of
+            # the organization" from (B)) is met by what meets that rule.
+            rule = next(c.path for c in alternative if c.path.startswith(MEET))[len(MEET) :]
+            other = new_incident.report.criteria.find(rule)
+            if other is not None and other is not finding:
+                own += _solve(other, subject, new_incident)
         else:
             merged = _merge((), alternative)
             if merged is not None:
@@ -299,6 +307,8 @@ def _set(data: Any, parts: list[str | int], change: Change) -> None:
     holder, slot = data, last
     if isinstance(current, dict) and "value" in current:  # a fact written with its own sources
         holder, slot, current = current, "value", current["value"]
+    elif isinstance(current, dict) and "only" in current:  # a complete list: it grows by the change
+        holder, slot, current = current, "only", current["only"]
     if change.op == "add":
         holder[slot] = list(dict.fromkeys([*(current or []), *change.value]))
     else:

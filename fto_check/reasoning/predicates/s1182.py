@@ -310,11 +310,13 @@ def hostage_taking(ctx: Context, i, field: str = "acts") -> Finding:
         return found
     section, loc = section_of(ctx, i)
     seized, _, seized_use, _ = has(ctx, section, loc, field, {Act.KIDNAPPING})
-    if seized is not MET:
-        return _unknown_or_not(
-            ctx, i, field, "seizing or holding of a person", [_add(ctx, i, field, Act.KIDNAPPING)]
-        )
     demand, demand_use, demand_path = ctx.fact(section, loc, "demand")
+    if seized is not MET:
+        on_family = Change(demand_path, {"on": "family"}, text="a demand on a third person")
+        return _unknown_or_not(
+            ctx, i, field, "seizing or holding of a person",
+            [_add(ctx, i, field, Act.KIDNAPPING), on_family],
+        )
     facts = [u for u in (seized_use, demand_use) if u]
     fix = [[Change(demand_path, {"on": "family"}, text="a demand on a third person")]]
     if demand is None:
@@ -369,6 +371,8 @@ def attack_on_protected_person(ctx: Context, i, field: str = "acts") -> Finding:
     if status is MET:
         return ctx.finding(MET, f"a violent act aimed at {', '.join(hit)}", facts=facts)
     fix = [[Change(target_path, [Target.DIPLOMATS.value], "add")]]
+    if violent is not MET:
+        fix[0].append(Change(violent_path, [Act.ASSAULT.value], "add"))
     if aimed is NOT_MET:
         reason = "not aimed at an internationally protected person"
     elif violent is NOT_MET:
@@ -501,7 +505,8 @@ def _means_leaf(
     ctx: Context, i, field: str, kinds: set, what: str, note: str = ""
 ) -> Finding | None:
     used, is_complete, uses, path = _weapons(ctx, i, field)
-    notes = [note] if note else []
+    # The note on the words of the day, where they decide: a weapon they do not list was used.
+    notes = [note] if note and used and (used & WEAPONS_2001) - kinds else []
     verb = _verb(ctx, i, field)
     fix = [[Change(path, [sorted(kinds)[0].value], "add")]]
     if used is None:
@@ -605,6 +610,14 @@ def _weapon_unless_gain(
     """(V)(b): a weapon was used, unless it was for mere personal monetary gain."""
     failed = _means_leaf(ctx, i, field, weapons, what, note)
     if failed is not None:
+        section, loc = section_of(ctx, i)
+        motives, _, motive_path = ctx.fact(section, loc, "motives")
+        money = MONEY[ctx.readings["personal-monetary-gain"]]  # peeked: the status is not its
+        if not (set(motives or ()) - money):  # a weapon alone would still meet the carve-out
+            failed.would_meet = [
+                [*fix, Change(motive_path, [Motive.POLITICAL.value], "add", text="a motive other than monetary gain")]
+                for fix in failed.would_meet
+            ]
         return failed
     used, _, uses, _ = _weapons(ctx, i, field)
     notes = []
@@ -659,7 +672,7 @@ def _weapon_unless_gain(
             inferred=inferred,
         )
     if motives is not None and set(motives) <= money and motives:
-        reason = (
+        reason = (  # e.g. [financial] on the organizational-profit reading, list not complete
             f"{shown} {verb}; its known motives are monetary and the list may not be complete, "
             'so "other than for mere personal monetary gain" is not established'
         )

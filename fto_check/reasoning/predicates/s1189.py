@@ -809,16 +809,19 @@ def its_activity(ctx: Context) -> Finding:
     if b.status is MET:
         how = " on the Secretary's asserted finding" if b.basis == "asserted" else ""
         return ctx.finding(MET, f"(B) finds terrorist activity or terrorism{how}")
+    meet_b = [[Change("meet:1189(a)(1)(B)", None, text="what would meet (B)")]]
     if b.status is NOT_MET:
         return ctx.finding(
             NOT_MET,
             "(B) finds no terrorist activity or terrorism, so there is none of the organization's "
             "for a threat to come from",
+            would_meet=meet_b,
         )
     return ctx.finding(
         UNDETERMINED,
         "(B) is undetermined, so it is not known whether the organization has "
         "terrorist activity for a threat to come from",
+        would_meet=meet_b,
     )
 
 
@@ -1058,12 +1061,14 @@ def _component(ctx: Context, wanted: set, stated: str, label: str, *, org_facts=
         else f"not known whether its terrorist activity threatens US {label}"
     )
     path = ctx.fact(threat, loc, stated)[2]
+    origin = ctx.apply("1189(a)(1)(C)/threat-origin")
+    stated_fix = [Change(path, True), *(origin.would_meet[0] if origin.status is not MET else ())]
     return ctx.finding(
         result,
         reason,
         facts=facts,
         missing=[*missing, path] if result is not MET else [],
-        would_meet=[*would, [Change(path, True)]],
+        would_meet=[*would, stated_fix],
     )
 
 

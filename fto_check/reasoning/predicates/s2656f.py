@@ -190,6 +190,16 @@ def _violent(ctx: Context, section, loc):
 )
 def violence(ctx: Context, i) -> Finding:
     section, loc = section_of(ctx, i)
+    acts, acts_use, _ = ctx.fact(section, loc, acts_field(section))
+    violent, _, violent_path = ctx.fact(section, loc, "violent")
+    if violent is None and acts is not None and complete(acts) and VIOLENT.isdisjoint(acts):
+        what = ", ".join(a.value for a in acts) or "nothing"
+        return ctx.finding(
+            NOT_MET,
+            f"the acts recorded, which the record says are all ({what}), are not violence",
+            facts=[acts_use],
+            would_meet=[[Change(violent_path, True)]],
+        )
     return boolean_or_inferred(
         ctx,
         section,
