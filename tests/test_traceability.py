@@ -74,7 +74,13 @@ def test_a_clause_s_rule_changes_version_wherever_its_known_wording_changed():
         if clause.id not in RULES:
             continue
         rule_ends = {impl.until for impl in RULES[clause.id]}
+        first = RULES[clause.id][0].since  # a rule spans only the days its clause's words matter
+        last = RULES[clause.id][-1].until
         for before, after in pairwise(clause.versions):
+            if last is not None and before.in_force_until > last:
+                continue
+            if first is not None and before.in_force_until < first:
+                continue
             known = before.text is not None and after.text is not None
             if known and (before.text, before.flush_text) != (after.text, after.flush_text):
                 assert before.in_force_until in rule_ends, clause.id
@@ -127,15 +133,22 @@ def test_past_words_of_a_clause_not_encoded_say_why():
             if version.text:
                 assert version.not_encoded, (cover.clause.id, version.in_force_from)
     redesignation = next(c for c in coverage() if c.clause.id == "1189(a)(4)(B)")
-    assert [v.in_force_from for v, _ in redesignation.versions_not_encoded] == [FTO_STATUTE_ENACTED]
+    assert [v.in_force_from for v, _ in redesignation.versions_not_encoded] == [
+        FTO_STATUTE_ENACTED,
+        date(2001, 10, 26),  # the USA PATRIOT Act's wording of the two-year redesignation
+    ]
 
 
-@pytest.mark.parametrize("item", ["IV", "V", "VI"])
-def test_lead_ins_of_iv_are_encoded_through_their_aa_items(item):
-    """§ 1182(a)(3)(B)(iv)(IV)–(VI) ("to solicit funds … for—") are implemented through (aa)."""
-    cover = next(c for c in coverage() if c.clause.id == f"1182(a)(3)(B)(iv)({item})")
-    assert cover.kind == "through-subclauses"
-    assert cover.rules == (f"1182(a)(3)(B)(iv)({item})(aa)",)
+@pytest.mark.parametrize(
+    ("item", "subitems"), [("IV", "aa bb cc"), ("V", "aa bb cc"), ("VI", "aa bb cc dd")]
+)
+def test_lead_ins_of_iv_are_encoded_through_every_item(item, subitems):
+    """§ 1182(a)(3)(B)(iv)(IV)–(VI) ("to solicit funds … for—") are implemented through their
+    items: the terrorist activity itself (aa), and the tiers of organization (bb)–(dd)."""
+    covers = {c.clause.id: c for c in coverage()}
+    assert covers[f"1182(a)(3)(B)(iv)({item})"].kind in ("encoded", "through-subclauses")
+    for sub in subitems.split():
+        assert covers[f"1182(a)(3)(B)(iv)({item})({sub})"].kind == "encoded", sub
 
 
 # ---------------------------------------------------------------- the tree is the engine's
@@ -159,19 +172,24 @@ organization: {is_group: true, dissolved: false, subnational_group: true}
 foreign: {formed_in: CO, headquarters_in: CO, organized_under_us_law: false}
 incidents: []
 capability: {armed_members: true, weapons: true}
-intent: {public_threats: true, plots: true, intended_acts: [explosive], motives: [political]}
+intent:
+  public_threats: true
+  plots: true
+  acts: [bombing]
+  targets: [civilians]
+  motives: [political]
 threat_to_us: {us_nationals: true, arises_from: [terrorist-activity]}
 """
 
 OTHER_WEAPON = """\
 name: Machete Brigade (test)
-readings: {engages-recency: any-time}
 organization: {is_group: true, dissolved: false, subnational_group: true}
+conduct: {all_incidents_since: 1994-01-01}
 foreign: {formed_in: CO, headquarters_in: CO, organized_under_us_law: false}
 incidents:
   - id: market-attack
     date: 1998-06-01
-    involves: [other-weapon]
+    involves: {only: [other-weapon]}
     threatened: []
     attempted: []
     conspired: []
@@ -180,7 +198,7 @@ incidents:
     intent_to_kill_or_injure: true
     motives: [retaliation]
     us_nationals_harmed: false
-    role: [committed]
+    role: {only: [committed]}
 capability: {armed_members: false, weapons: false, explosives: false, funds: false}
 threat_to_us: {us_nationals: true, arises_from: [terrorist-activity]}
 """
@@ -247,7 +265,13 @@ def test_capability_and_intent_meets_b_in_2025_but_not_in_1999(tmp_path):
     had no such route, (B) and the verdict fail, and nothing else changes."""
     then = _report(tmp_path, CAPABILITY_AND_INTENT, "1999-10-08", 1)
     now = _report(tmp_path, CAPABILITY_AND_INTENT, "2025-02-20", 0)
-    assert _changed(then, now) == {"1189(a)(1)", "1189(a)(1)(B)"}
+    # (C) speaks of the terrorist activity of the organization: it falls with (B).
+    assert _changed(then, now) == {
+        "1189(a)(1)",
+        "1189(a)(1)(B)",
+        "1189(a)(1)(C)",
+        "1189(a)(1)(C)/its-activity",
+    }
     added = _added(then, now)
     assert "1189(a)(1)(B)/capability-and-intent" in added
     for rule in added:  # each is, or is part of, a rule that did not exist in 1999
@@ -267,38 +291,49 @@ def test_the_1999_report_says_the_route_was_added_by_the_patriot_act(tmp_path):
     assert "Pub. L. 107-56, § 411(c)) added terrorism" in text
 
 
-def test_an_other_weapon_counts_under_iii_v_b_only_after_2001(tmp_path):
-    """An attack with an "other weapon" is terrorist activity under (iii)(V)(b) as amended in
-    2001, not before; the reports differ only in (V)(b) and the findings built on it."""
+def test_an_other_weapon_counts_under_v_b_only_after_2001(tmp_path):
+    """An attack with an "other weapon" is terrorist activity under (V)(b) as amended in 2001
+    (clause (iii)(V)(b)), not under the 1990 text's "explosive or firearm" (clause (ii)(V)(b)):
+    the same incident, judged before and after 2001-10-26."""
     then = _report(tmp_path, OTHER_WEAPON, "1999-10-08", 1)
-    now = _report(tmp_path, OTHER_WEAPON, "2025-02-20", 0)
-    weapon = "1182(a)(3)(B)(iii)(V)(b)"
-    changed = _changed(then, now)
-    assert weapon in changed
-    assert changed <= {weapon} | _ancestors(weapon, date(2025, 2, 20))
-    old = next(f for f in _findings(then["criteria"]) if f["rule"] == weapon)
-    assert old["version"] == "as enacted by Pub. L. 101-649 (Immigration Act of 1990)"
+    now = _report(tmp_path, OTHER_WEAPON, "2002-10-08", 0)
+    old = next(f for f in _findings(then["criteria"]) if f["rule"] == "1182(a)(3)(B)(ii)(V)(b)")
+    new = next(f for f in _findings(now["criteria"]) if f["rule"] == "1182(a)(3)(B)(iii)(V)(b)")
+    assert (old["status"], new["status"]) == ("not_met", "met")
+    assert old["version"] == "as enacted by Pub. L. 101-649, § 601(a) (Immigration Act of 1990)"
+    assert old["reason"] == "no explosive or firearm carried out"
     assert any("Pub. L. 107-56, § 411(a)" in note for note in old["notes"])
+    assert not any(
+        f["rule"] in ("1182(a)(3)(B)(iii)(V)(b)", "1182(a)(3)(B)(iii)(V)/use")
+        for f in _findings(then["criteria"])
+    )
 
 
-def test_the_report_says_which_wording_in_force_was_not_retrieved(tmp_path):
-    """Where the wording in force on as_of was not retrieved, law_notes say so and what the
-    checker applies instead; today's wording is all known, so a 2025 report has none."""
+def test_every_clause_applied_is_quoted_as_in_force_on_the_day(tmp_path):
+    """No wording is stood in for another: the report lists each clause it applied with the
+    version in force on as_of, and has no 'not retrieved' notes (the 1990 and 2001 texts of
+    § 1182(a)(3)(B) and the 1996 text of § 1189 are all in rules/)."""
+    for day in ("1999-10-08", "2002-10-08", "2025-02-20"):
+        report = _report(tmp_path, OTHER_WEAPON, day, 0 if day.startswith("2002") else 1)
+        assert "law_notes" not in report
+        for clause_id, label in report["law"].items():
+            version = LAW.clauses[clause_id].version_on(date.fromisoformat(day))
+            assert version is not None and version.text is not None, (day, clause_id)
+            assert label == LAW.clauses[clause_id].label_on(date.fromisoformat(day))
     then = _report(tmp_path, OTHER_WEAPON, "1999-10-08", 1)
-    now = _report(tmp_path, OTHER_WEAPON, "2025-02-20", 0)
-    notes = " ".join(then["law_notes"])
-    assert "1182(a)(3)(B)(iii)(I)" in notes
-    assert "in force on 1999-10-08 was not retrieved" in notes
-    assert "the checker applies the wording of 2001-10-26" in notes
-    own_rule = next(n for n in then["law_notes"] if "1182(a)(3)(B)(iii)(V)(b)" in n)
-    assert "its own rule for the period up to 2001-10-25" in own_rule
-    assert now["law_notes"] == []
+    assert "1182(a)(3)(B)(ii)(V)(b)" in then["law"]
+    assert "1189(c)(2)" in then["law"] and "1189(d)(2)" not in then["law"]
+    text = _check(tmp_path, OTHER_WEAPON, "1999-10-08").output
+    assert "§§ 1182(a)(3)(B)(ii)" in text and "Immigration Act of 1990" in text
 
 
 def test_every_part_evaluation_produces_is_a_part_of_the_tree(tmp_path):
     """On real facts, each finding's parts are parts of its rule in the tree of that day."""
-    for profile in (CAPABILITY_AND_INTENT, OTHER_WEAPON):
-        for day in ("1999-10-08", "2025-02-20"):
+    for profile, days in (
+        (CAPABILITY_AND_INTENT, ("1999-10-08", "2025-02-20")),
+        (OTHER_WEAPON, ("1999-10-08", "2002-10-08")),
+    ):
+        for day in days:
             report = _report(tmp_path, profile, day, 1 if day < "2001" else 0)
             nodes = tree(date.fromisoformat(day))
             for finding in _findings(report["criteria"]):

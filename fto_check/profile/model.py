@@ -41,7 +41,6 @@ from fto_check.profile.vocabulary import (
     USTarget,
 )
 
-
 T = TypeVar("T")
 
 # ---------------------------------------------------------------- sources and facts

@@ -60,7 +60,8 @@ def rule(
 
     def register(fn: Callable[..., Finding]) -> Callable[..., Finding]:
         clause = rule_id.split("/")[0]
-        RULES.setdefault(rule_id, []).append(
+        versions = RULES.setdefault(rule_id, [])
+        versions.append(
             Rule(
                 rule_id,
                 title,
@@ -74,6 +75,7 @@ def rule(
                 citation(clause),
             )
         )
+        versions.sort(key=lambda r: r.since or date.min)  # in date order, however registered
         return fn
 
     return register

@@ -20,6 +20,7 @@ organization is judged by the tiers of clause (vi) instead.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from fto_check.profile.model import Act, Attribution, Means, Motive, Role, Target
@@ -27,8 +28,8 @@ from fto_check.reasoning.engine import Context, Dated, complete, rule
 from fto_check.reasoning.evidence import (
     AGENTS,
     COMMITTED,
-    INTENT,
     ENDANGER,
+    INTENT,
     INTENTION,
     LETHAL,
     NOT_FOR_GAIN,
@@ -314,7 +315,10 @@ def hostage_taking(ctx: Context, i, field: str = "acts") -> Finding:
     if seized is not MET:
         on_family = Change(demand_path, {"on": "family"}, text="a demand on a third person")
         return _unknown_or_not(
-            ctx, i, field, "seizing or holding of a person",
+            ctx,
+            i,
+            field,
+            "seizing or holding of a person",
             [_add(ctx, i, field, Act.KIDNAPPING), on_family],
         )
     facts = [u for u in (seized_use, demand_use) if u]
@@ -418,7 +422,7 @@ def assassination(ctx: Context, i, field: str = "acts") -> Finding:
     if found is not None:
         return found
     section, loc = section_of(ctx, i)
-    killed, _, killed_use, killed_path = has(ctx, section, loc, field, {Act.KILLING})
+    killed, _, killed_use, _killed_path = has(ctx, section, loc, field, {Act.KILLING})
     if killed is not MET:
         return _unknown_or_not(
             ctx, i, field, "assassination", [_add(ctx, i, field, Act.ASSASSINATION)]
@@ -615,7 +619,15 @@ def _weapon_unless_gain(
         money = MONEY[ctx.readings["personal-monetary-gain"]]  # peeked: the status is not its
         if not (set(motives or ()) - money):  # a weapon alone would still meet the carve-out
             failed.would_meet = [
-                [*fix, Change(motive_path, [Motive.POLITICAL.value], "add", text="a motive other than monetary gain")]
+                [
+                    *fix,
+                    Change(
+                        motive_path,
+                        [Motive.POLITICAL.value],
+                        "add",
+                        text="a motive other than monetary gain",
+                    ),
+                ]
                 for fix in failed.would_meet
             ]
         return failed
@@ -877,7 +889,7 @@ def role_leaf(
     what the record attributes to it, and (for planning) from premeditation."""
     section, loc = section_of(ctx, i)
     standing, a_use, counted = _attributed(ctx, i)
-    status, found, use, path = has(ctx, section, loc, "role", roles)
+    status, _found, use, path = has(ctx, section, loc, "role", roles)
     fix = [[Change(path, [_first(roles)], "add")]]
     if standing == "not enough":
         reading = ctx.readings["attribution"]
@@ -939,21 +951,28 @@ def _first_of(kinds: frozenset) -> str:
 # ---------------------------------------------------------------- 2001 → : clause (iv)
 
 
-@rule(
-    "1182(a)(3)(B)(iv)",
-    "engage in terrorist activity",
-    "The organization engaged in the incident: it is a terrorist activity in which the "
-    "organization took a part listed in (I)–(VI)(aa), or it is support or solicitation for "
-    "another organization or individual under (IV)(bb)–(VI)(dd).",
-    since=PATRIOT,
-)
-def engage(ctx: Context, i) -> Finding:
+def _engage(ctx: Context, i) -> Finding:
     return ctx.any_of(
         [
             ctx.apply("1182(a)(3)(B)(iv)/terrorist-activity", i),
             ctx.apply("1182(a)(3)(B)(iv)/support", i),
         ]
     )
+
+
+ENGAGE_SUMMARY = (
+    "The organization engaged in the incident: it is a terrorist activity in which the "
+    "organization took a part listed in (I)–(VI)(aa), or it is support or solicitation for "
+    "another organization or individual under (IV)(bb)–(VI)(dd)."
+)
+rule(
+    "1182(a)(3)(B)(iv)",
+    "engage in terrorist activity",
+    ENGAGE_SUMMARY + " Until 2005-05-10 the Secretary could waive (VI) for support given.",
+    since=PATRIOT,
+    until=REAL_ID_EVE,
+)(_engage)
+rule("1182(a)(3)(B)(iv)", "engage in terrorist activity", ENGAGE_SUMMARY, since=REAL_ID)(_engage)
 
 
 @rule(
@@ -1049,7 +1068,9 @@ def intention_to_kill(ctx: Context, i) -> Finding:
             "Boundary: committing or inciting an act is engaging in terrorist activity under "
             '(iv)(I) only "under circumstances indicating an intention to cause death or serious '
             'bodily injury". Without that, the organization may still engage through another '
-            "mode of (iv): preparing or planning it (II), or affording material support (VI).",
+            "mode of (iv): preparing or planning it (II), or affording material support (VI). "
+            "Before 26 October 2001 there was no such qualifier: committing an act of terrorist "
+            "activity was enough.",
         ]
     return finding
 
@@ -1074,75 +1095,91 @@ def prepare_or_plan(ctx: Context, i) -> Finding:
     )
 
 
-def _simple_mode(rule_id: str, title: str, summary: str, roles: set, did: str, not_did: str):
-    @rule(
-        rule_id,
-        title,
-        summary,
-        since=PATRIOT,
-        reads=("incidents[].role",),
-        readings=("attribution",),
-    )
+def _role_rule(rule_id: str, title: str, summary: str, roles: set, did: str, not_did: str, **kw):
+    """A rule met when the organization's part (`role`) is one of `roles`."""
+
     def leaf(ctx: Context, i) -> Finding:
         return role_leaf(ctx, i, roles, did=did, not_did=not_did)
 
-    return leaf
+    rule(rule_id, title, summary, reads=("incidents[].role",), readings=("attribution",), **kw)(
+        leaf
+    )
 
 
-_simple_mode(
+_role_rule(
     "1182(a)(3)(B)(iv)(III)",
     "gathered information on targets",
     "The organization gathered information on potential targets for it.",
     {Role.GATHERED_TARGET_INFORMATION},
     "the organization gathered information on its targets",
     "the organization did not gather information on targets",
+    since=PATRIOT,
 )
-_simple_mode(
+_role_rule(
     "1182(a)(3)(B)(iv)(IV)(aa)",
     "solicited funds for it",
     "The organization solicited funds or other things of value for the terrorist activity.",
     {Role.SOLICITED_FUNDS},
     "the organization solicited funds for it",
     "the organization did not solicit funds for it",
-)
-_simple_mode(
-    "1182(a)(3)(B)(iv)(V)(aa)",
-    "solicited individuals for it",
-    "The organization solicited individuals to engage in it.",
-    {Role.SOLICITED_MEMBERS},
-    "the organization solicited individuals to take part",
-    "the organization did not solicit individuals for it",
-)
-
-
-@rule(
-    "1182(a)(3)(B)(iv)(VI)(aa)",
-    "afforded material support for it",
-    "The organization committed an act that it knew, or reasonably should have known, afforded "
-    "material support (funds, weapons, transport, safe houses, training, …) for the commission "
-    "of the terrorist activity.",
     since=PATRIOT,
-    reads=("incidents[].role", "incidents[].support.knowingly"),
-    readings=("attribution",),
 )
-def material_support(ctx: Context, i) -> Finding:
-    return ctx.all_of([_supplied(ctx, i), _knowingly(ctx, i)])
-
-
-def _supplied(ctx: Context, i) -> Finding:
-    return role_leaf(
-        ctx,
-        i,
-        {Role.MATERIAL_SUPPORT},
-        did="the organization afforded material support",
-        not_did="the organization afforded no material support",
+for _since, _until, _object in (
+    (PATRIOT, REAL_ID_EVE, '"to engage in conduct otherwise described in this clause"'),
+    (REAL_ID, None, '"to engage in conduct otherwise described in this subsection"'),
+):
+    _role_rule(
+        "1182(a)(3)(B)(iv)(V)(aa)",
+        "solicited individuals for it",
+        f"The organization solicited individuals {_object}: to take part in it.",
+        {Role.SOLICITED_MEMBERS},
+        "the organization solicited individuals to take part",
+        "the organization did not solicit individuals for it",
+        since=_since,
+        until=_until,
     )
+
+# ---- the elements of support and solicitation, named for the clause whose words they are
+
+_role_rule(
+    "1182(a)(3)(B)(iv)(VI)/afforded",
+    "afforded material support",
+    'It committed an act that afforded material support: "a safe house, transportation, '
+    'communications, funds, … weapons …, explosives, or training".',
+    {Role.MATERIAL_SUPPORT},
+    "the organization afforded material support",
+    "the organization afforded no material support",
+    since=PATRIOT,
+)
+_role_rule(
+    "1182(a)(3)(B)(iv)(IV)/solicited",
+    "solicited funds",
+    "It solicited funds or other things of value.",
+    {Role.SOLICITED_FUNDS},
+    "the organization solicited funds",
+    "the organization solicited no funds",
+    since=PATRIOT,
+)
+_role_rule(
+    "1182(a)(3)(B)(iv)(V)/solicited",
+    "solicited individuals",
+    "It solicited individuals (for membership).",
+    {Role.SOLICITED_MEMBERS},
+    "the organization solicited individuals",
+    "the organization solicited no one",
+    since=PATRIOT,
+)
 
 
 def _support(ctx: Context, i):
     section, loc = section_of(ctx, i)
     support = getattr(section, "support", None)
     return support, (*loc, "support")
+
+
+def _recipient(ctx: Context, i):
+    support, loc = _support(ctx, i)
+    return (support.to if support is not None else None), (*loc, "to")
 
 
 def _knowingly(ctx: Context, i) -> Finding:
@@ -1156,7 +1193,249 @@ def _knowingly(ctx: Context, i) -> Finding:
     )
 
 
-# ---- support and solicitation for another organization or individual: (IV)(bb)–(VI)(dd)
+rule(
+    "1182(a)(3)(B)(iv)(VI)/knowingly",
+    "knowing it affords material support",
+    "The organization knew, or reasonably should have known, that its act afforded material "
+    "support (`support.knowingly`).",
+    since=PATRIOT,
+    reads=("incidents[].support.knowingly",),
+)(_knowingly)
+
+
+@rule(
+    "1182(a)(3)(B)(iv)(VI)/no-waiver",
+    "no waiver by the Secretary",
+    'The flush sentence of 2001: "This clause shall not apply to any material support … if the '
+    "Secretary of State … or the Attorney General … concludes in his sole unreviewable "
+    'discretion, that this clause should not apply." It applies unless such a conclusion is '
+    "recorded (`support.waiver`).",
+    since=PATRIOT,
+    until=REAL_ID_EVE,
+    reads=("incidents[].support.waiver",),
+)
+def no_waiver(ctx: Context, i) -> Finding:
+    support, loc = _support(ctx, i)
+    waived, use, path = ctx.fact(support, loc, "waiver")
+    if waived:
+        return ctx.finding(
+            NOT_MET,
+            "the Secretary concluded that (iv)(VI) should not apply to this support",
+            facts=[use],
+            would_meet=[[Change(path, False)]],
+        )
+    return ctx.finding(
+        MET,
+        "no waiver is recorded, and (iv)(VI) applies unless the Secretary or the Attorney "
+        "General concluded it should not",
+        facts=[use] if use else None,
+    )
+
+
+def _defence(ctx: Context, i, real_id: bool) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    shown, use, path = ctx.fact(recipient, loc, "showed_it_did_not_know")
+    knowing = (
+        "by clear and convincing evidence that it did not know, and should not reasonably have "
+        "known, that the organization was a terrorist organization"
+        if real_id
+        else "that it did not know, and should not reasonably have known, that its act would "
+        "further the organization's terrorist activity"
+    )
+    fix = [[Change(path, False)]]
+    if shown is None:
+        return ctx.finding(
+            UNDETERMINED,
+            f"not known whether it can demonstrate {knowing}",
+            missing=[path],
+            would_meet=fix,
+        )
+    if shown:
+        return ctx.finding(NOT_MET, f"it has demonstrated {knowing}", facts=[use], would_meet=fix)
+    return ctx.finding(MET, f"it cannot demonstrate {knowing}", facts=[use])
+
+
+rule(
+    "1182(a)(3)(B)(iv)/no-defence",
+    "no showing that it did not know",
+    'Tier III support or solicitation, "unless the solicitor [actor] can demonstrate that he did '
+    "not know, and should not reasonably have known, that the solicitation [act] would further "
+    "the organization's terrorist activity\" (the 2001 words).",
+    since=PATRIOT,
+    until=REAL_ID_EVE,
+    reads=("incidents[].support.to.showed_it_did_not_know",),
+)(lambda ctx, i: _defence(ctx, i, real_id=False))
+rule(
+    "1182(a)(3)(B)(iv)/no-defence",
+    "no showing that it did not know",
+    'Tier III support or solicitation, "unless the actor can demonstrate by clear and '
+    "convincing evidence that the actor did not know, and should not reasonably have known, "
+    'that the organization was a terrorist organization" (the words since 2005-05-11).',
+    since=REAL_ID,
+    reads=("incidents[].support.to.showed_it_did_not_know",),
+)(lambda ctx, i: _defence(ctx, i, real_id=True))
+
+
+def _individual(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    kind, use, path = ctx.fact(recipient, loc, "kind")
+    fix = [[Change(path, "individual")]]
+    if kind is None:
+        return ctx.finding(
+            UNDETERMINED,
+            "not known whether the recipient is an individual",
+            missing=[path],
+            would_meet=fix,
+        )
+    if kind == "individual":
+        return ctx.finding(MET, "the recipient is an individual", facts=[use])
+    return ctx.finding(NOT_MET, "the recipient is an organization", facts=[use], would_meet=fix)
+
+
+def _knew(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    return ctx.boolean(
+        recipient,
+        loc,
+        "knew",
+        yes="it knew, or reasonably should have known, that the individual has committed or "
+        "plans to commit a terrorist activity",
+        no="it did not know what the individual has done or plans",
+    )
+
+
+rule(
+    "1182(a)(3)(B)(iv)(VI)(bb)/individual",
+    "to an individual",
+    "The support went to an individual (`support.to.kind`).",
+    since=PATRIOT,
+    reads=("incidents[].support.to.kind",),
+)(_individual)
+rule(
+    "1182(a)(3)(B)(iv)(VI)(bb)/knew",
+    "who it knew commits terrorist activity",
+    "The organization knew, or reasonably should have known, that the individual has committed "
+    "or plans to commit a terrorist activity.",
+    since=PATRIOT,
+    reads=("incidents[].support.to.knew", "incidents[].support.to.commits_terrorist_acts"),
+)(lambda ctx, i: ctx.all_of([_engages(ctx, i), _knew(ctx, i)]))
+
+
+# ---- the recipient's tier: clause (vi), "terrorist organization" (since 2001-10-26)
+
+
+def _designated(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    return ctx.boolean(
+        recipient,
+        loc,
+        "designated_fto",
+        yes="the recipient was designated under § 1189",
+        no="the recipient was not designated under § 1189",
+    )
+
+
+def _excluded(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    return ctx.boolean(
+        recipient,
+        loc,
+        "terrorist_exclusion_list",
+        yes="the recipient was otherwise designated by Federal Register notice (the Terrorist "
+        "Exclusion List)",
+        no="the recipient was not on the Terrorist Exclusion List",
+    )
+
+
+def _engages(ctx: Context, i) -> Finding:
+    recipient, loc = _recipient(ctx, i)
+    return ctx.boolean(
+        recipient,
+        loc,
+        "commits_terrorist_acts",
+        yes="the recipient engages in terrorist activity",
+        no="the recipient does not engage in terrorist activity",
+    )
+
+
+for _since, _until, _which in (
+    (PATRIOT, REAL_ID_EVE, "(I), (II), or (III)"),
+    (REAL_ID, None, "(I) through (VI)"),
+):
+    rule(
+        "1182(a)(3)(B)(vi)(I)",
+        "Tier I: designated under § 1189",
+        "The recipient is an organization designated under § 1189 (for an individual: a member "
+        "of one), on the record's say (`support.to.designated_fto`).",
+        since=_since,
+        until=_until,
+        reads=("incidents[].support.to.designated_fto",),
+    )(_designated)
+    rule(
+        "1182(a)(3)(B)(vi)(II)",
+        "Tier II: otherwise designated",
+        "The recipient is an organization otherwise designated by the Secretary in the Federal "
+        "Register (the Terrorist Exclusion List).",
+        since=_since,
+        until=_until,
+        reads=("incidents[].support.to.terrorist_exclusion_list",),
+    )(_excluded)
+    rule(
+        "1182(a)(3)(B)(vi)(III)",
+        "Tier III: a group that engages in terrorist activity",
+        f"The recipient is a group of two or more individuals that engages in the activities of "
+        f"clause (iv){_which}, on the record's say (`support.to.commits_terrorist_acts`).",
+        since=_since,
+        until=_until,
+        reads=("incidents[].support.to.commits_terrorist_acts",),
+    )(_engages)
+
+
+def _designated_tier(ctx: Context, i) -> Finding:
+    return ctx.any_of(
+        [ctx.apply("1182(a)(3)(B)(vi)(I)", i), ctx.apply("1182(a)(3)(B)(vi)(II)", i)]
+    )
+
+
+for _since, _until in ((PATRIOT, REAL_ID_EVE), (REAL_ID, None)):
+    rule(
+        "1182(a)(3)(B)(vi)/designated",
+        "a Tier I or II organization",
+        'The recipient is "a terrorist organization described in clause (vi)(I) or (vi)(II)": '
+        "designated under § 1189, or otherwise designated by Federal Register notice.",
+        since=_since,
+        until=_until,
+    )(_designated_tier)
+
+
+def _tier_1_or_2(ctx: Context, i) -> list[Finding]:
+    return [ctx.apply("1182(a)(3)(B)(vi)/designated", i)]
+
+
+def _tier_3(ctx: Context, i) -> list[Finding]:
+    return [ctx.apply("1182(a)(3)(B)(vi)(III)", i), ctx.apply("1182(a)(3)(B)(iv)/no-defence", i)]
+
+
+def _supporting(ctx: Context, i) -> list[Finding]:
+    parts = [
+        ctx.apply("1182(a)(3)(B)(iv)(VI)/afforded", i),
+        ctx.apply("1182(a)(3)(B)(iv)(VI)/knowingly", i),
+    ]
+    if ctx.as_of <= date.fromisoformat(REAL_ID_EVE):
+        parts.append(ctx.apply("1182(a)(3)(B)(iv)(VI)/no-waiver", i))
+    return parts
+
+
+@rule(
+    "1182(a)(3)(B)(iv)(VI)(aa)",
+    "afforded material support for it",
+    "The organization committed an act that it knew, or reasonably should have known, afforded "
+    "material support (funds, weapons, transport, safe houses, training, …) for the commission "
+    "of the terrorist activity.",
+    since=PATRIOT,
+)
+def material_support(ctx: Context, i) -> Finding:
+    return ctx.all_of(_supporting(ctx, i))
 
 
 @rule(
@@ -1167,252 +1446,79 @@ def _knowingly(ctx: Context, i) -> Finding:
     since=PATRIOT,
 )
 def support_of_others(ctx: Context, i) -> Finding:
-    ids = (
-        "(IV)(bb)",
-        "(IV)(cc)",
-        "(V)(bb)",
-        "(V)(cc)",
-        "(VI)(bb)",
-        "(VI)(cc)",
-        "(VI)(dd)",
-    )
-    return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iv){m}", i) for m in ids])
+    items = ("(IV)(bb)", "(IV)(cc)", "(V)(bb)", "(V)(cc)", "(VI)(bb)", "(VI)(cc)", "(VI)(dd)")
+    return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iv){m}", i) for m in items])
 
 
-def _recipient(ctx: Context, i):
-    support, loc = _support(ctx, i)
-    return (support.to if support is not None else None), (*loc, "to")
-
-
-def _tier_1_or_2(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    designated, d_use, d_path = ctx.fact(recipient, loc, "designated_fto")
-    listed, l_use, l_path = ctx.fact(recipient, loc, "terrorist_exclusion_list")
-    status = any_of([from_bool(designated), from_bool(listed)])
-    facts = [u for u in (d_use, l_use) if u]
-    if status is MET:
-        reason = (
-            "the recipient was designated under § 1189 (clause (vi)(I))"
-            if designated
-            else "the recipient was on the Terrorist Exclusion List (clause (vi)(II))"
-        )
-        return ctx.finding(MET, reason, facts=facts)
-    missing = [p for p, v in ((d_path, designated), (l_path, listed)) if v is None]
-    return ctx.finding(
-        status,
-        "the recipient was neither designated nor on the Terrorist Exclusion List"
-        if status is NOT_MET
-        else "not known whether the recipient was a designated (Tier I or II) organization",
-        facts=facts,
-        missing=missing,
-        would_meet=[[Change(d_path, True)]],
-    )
-
-
-def _tier_3(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    return ctx.boolean(
-        recipient,
-        loc,
-        "commits_terrorist_acts",
-        yes="the recipient is a group that engages in terrorist activity (clause (vi)(III))",
-        no="the recipient does not engage in terrorist activity",
-    )
-
-
-def _no_defence(ctx: Context, i, *, real_id: bool) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    shown, use, path = ctx.fact(recipient, loc, "showed_it_did_not_know")
-    knowing = (
-        "by clear and convincing evidence that it did not know, and should not reasonably have "
-        "known, that the organization was a terrorist organization"
-        if real_id
-        else "that it did not know, and should not reasonably have known, that its act would "
-        "further the organization's terrorist activity"
-    )
-    if shown is None:
-        return ctx.finding(
-            UNDETERMINED,
-            f"not known whether it can demonstrate {knowing}",
-            missing=[path],
-            would_meet=[[Change(path, False)]],
-        )
-    if shown:
-        return ctx.finding(
-            NOT_MET,
-            f"it has demonstrated {knowing}",
-            facts=[use],
-            would_meet=[[Change(path, False)]],
-        )
-    return ctx.finding(MET, f"it cannot demonstrate {knowing}", facts=[use])
-
-
-def _solicited(ctx: Context, i, role: Role, did: str) -> Finding:
-    return role_leaf(ctx, i, {role}, did=did, not_did="the organization did not do so")
-
-
-def _tiered(since: str, until: str | None, real_id: bool):
-    kw = {"since": since, "until": until, "readings": ("attribution",)}
-    law = "clear-and-convincing" if real_id else "2001"
-
-    @rule(
-        "1182(a)(3)(B)(iv)(IV)(bb)",
+ITEMS = {
+    # rule id: (title, summary, how the parts are built)
+    "(IV)(bb)": (
         "solicited funds for a Tier I or II organization",
         "It solicited funds or other things of value for an organization designated under "
         "§ 1189 or otherwise designated (clause (vi)(I)–(II)).",
-        **kw,
-    )
-    def funds_tier_1(ctx: Context, i) -> Finding:
-        return ctx.all_of(
-            [
-                _solicited(ctx, i, Role.SOLICITED_FUNDS, "the organization solicited funds"),
-                _tier_1_or_2(ctx, i),
-            ]
-        )
-
-    @rule(
-        "1182(a)(3)(B)(iv)(IV)(cc)",
+        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(IV)/solicited", i), *_tier_1_or_2(ctx, i)],
+    ),
+    "(IV)(cc)": (
         "solicited funds for a Tier III organization",
         "It solicited funds for an undesignated group that engages in terrorist activity "
-        f"(clause (vi)(III)), unless it can demonstrate it did not know ({law} defence).",
-        **kw,
-    )
-    def funds_tier_3(ctx: Context, i) -> Finding:
-        return ctx.all_of(
-            [
-                _solicited(ctx, i, Role.SOLICITED_FUNDS, "the organization solicited funds"),
-                _tier_3(ctx, i),
-                _no_defence(ctx, i, real_id=real_id),
-            ]
-        )
-
-    @rule(
-        "1182(a)(3)(B)(iv)(V)(bb)",
+        "(clause (vi)(III)), unless it shows it did not know.",
+        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(IV)/solicited", i), *_tier_3(ctx, i)],
+    ),
+    "(V)(bb)": (
         "solicited members for a Tier I or II organization",
         "It solicited individuals for membership in an organization designated under § 1189 "
         "or otherwise designated (clause (vi)(I)–(II)).",
-        **kw,
-    )
-    def members_tier_1(ctx: Context, i) -> Finding:
-        return ctx.all_of(
-            [
-                _solicited(
-                    ctx, i, Role.SOLICITED_MEMBERS, "the organization solicited individuals"
-                ),
-                _tier_1_or_2(ctx, i),
-            ]
-        )
-
-    @rule(
-        "1182(a)(3)(B)(iv)(V)(cc)",
+        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(V)/solicited", i), *_tier_1_or_2(ctx, i)],
+    ),
+    "(V)(cc)": (
         "solicited members for a Tier III organization",
         "It solicited individuals for membership in an undesignated group that engages in "
-        f"terrorist activity (clause (vi)(III)), unless it can demonstrate it did not know "
-        f"({law} defence).",
-        **kw,
-    )
-    def members_tier_3(ctx: Context, i) -> Finding:
-        return ctx.all_of(
-            [
-                _solicited(
-                    ctx, i, Role.SOLICITED_MEMBERS, "the organization solicited individuals"
-                ),
-                _tier_3(ctx, i),
-                _no_defence(ctx, i, real_id=real_id),
-            ]
-        )
-
-    @rule(
-        "1182(a)(3)(B)(iv)(VI)(bb)",
+        "terrorist activity (clause (vi)(III)), unless it shows it did not know.",
+        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(V)/solicited", i), *_tier_3(ctx, i)],
+    ),
+    "(VI)(bb)": (
         "material support to an individual who commits terrorist activity",
         "It knowingly afforded material support to an individual it knew, or reasonably should "
         "have known, has committed or plans to commit a terrorist activity.",
-        **kw,
-    )
-    def support_individual(ctx: Context, i) -> Finding:
-        recipient, loc = _recipient(ctx, i)
-        knew = ctx.boolean(
-            recipient,
-            loc,
-            "knew",
-            yes="it knew, or reasonably should have known, what the individual does",
-            no="it did not know what the individual does",
-        )
-        return ctx.all_of(
-            [*_support_parts(ctx, i, real_id), _individual(ctx, i), _tier_3(ctx, i), knew]
-        )
-
-    @rule(
-        "1182(a)(3)(B)(iv)(VI)(cc)",
+        lambda ctx, i: [
+            *_supporting(ctx, i),
+            ctx.apply("1182(a)(3)(B)(iv)(VI)(bb)/individual", i),
+            ctx.apply("1182(a)(3)(B)(iv)(VI)(bb)/knew", i),
+        ],
+    ),
+    "(VI)(cc)": (
         "material support to a Tier I or II organization",
-        "It knowingly afforded material support to an organization designated under § 1189 "
-        "or otherwise designated (clause (vi)(I)–(II))"
-        + (", or to a member of one." if real_id else "."),
-        **kw,
-    )
-    def support_tier_1(ctx: Context, i) -> Finding:
-        return ctx.all_of([*_support_parts(ctx, i, real_id), _tier_1_or_2(ctx, i)])
-
-    @rule(
-        "1182(a)(3)(B)(iv)(VI)(dd)",
+        "It knowingly afforded material support to an organization designated under § 1189 or "
+        "otherwise designated (clause (vi)(I)–(II)); since 2005, or to a member of one.",
+        lambda ctx, i: [*_supporting(ctx, i), *_tier_1_or_2(ctx, i)],
+    ),
+    "(VI)(dd)": (
         "material support to a Tier III organization",
         "It knowingly afforded material support to an undesignated group that engages in "
-        f"terrorist activity (clause (vi)(III)), unless it can demonstrate it did not know "
-        f"({law} defence).",
-        **kw,
-    )
-    def support_tier_3(ctx: Context, i) -> Finding:
-        return ctx.all_of(
-            [
-                *_support_parts(ctx, i, real_id),
-                _tier_3(ctx, i),
-                _no_defence(ctx, i, real_id=real_id),
-            ]
-        )
+        "terrorist activity (clause (vi)(III)), unless it shows it did not know.",
+        lambda ctx, i: [*_supporting(ctx, i), *_tier_3(ctx, i)],
+    ),
+}
 
 
-def _individual(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    kind, use, path = ctx.fact(recipient, loc, "kind")
-    if kind is None:
-        return ctx.finding(
-            UNDETERMINED,
-            "not known whether the recipient is an individual",
-            missing=[path],
-            would_meet=[[Change(path, "individual")]],
-        )
-    return ctx.finding(
-        MET if kind == "individual" else NOT_MET,
-        "the recipient is an individual"
-        if kind == "individual"
-        else "the recipient is an organization",
-        facts=[use],
-        would_meet=[] if kind == "individual" else [[Change(path, "individual")]],
-    )
+def _item(build):
+    def judged(ctx: Context, i) -> Finding:
+        return ctx.all_of(build(ctx, i))
+
+    return judged
 
 
-def _support_parts(ctx: Context, i, real_id: bool) -> list[Finding]:
-    parts = [_supplied(ctx, i), _knowingly(ctx, i)]
-    if not real_id:  # the 2001 flush sentence: the Secretary's waiver
-        support, loc = _support(ctx, i)
-        waived, use, path = ctx.fact(support, loc, "waiver")
-        parts.append(
-            ctx.finding(
-                NOT_MET, "the Secretary concluded that (iv)(VI) should not apply to it", facts=[use]
-            )
-            if waived
-            else ctx.finding(
-                MET,
-                "no waiver is recorded: (iv)(VI) applies unless the Secretary or the Attorney "
-                "General concluded otherwise (the 2001 flush sentence)",
-                facts=[use] if use else None,
-            )
-        )
-    return parts
-
-
-_tiered(PATRIOT, REAL_ID_EVE, real_id=False)
-_tiered(REAL_ID, None, real_id=True)
+for _id, (_title, _summary, _build) in ITEMS.items():
+    # The words of each item changed on 2005-05-11 (the REAL ID Act): two versions.
+    for _since, _until in ((PATRIOT, REAL_ID_EVE), (REAL_ID, None)):
+        rule(
+            f"1182(a)(3)(B)(iv){_id}",
+            _title,
+            _summary,
+            since=_since,
+            until=_until,
+            readings=("attribution",),
+        )(_item(_build))
 
 
 # ---------------------------------------------------------------- 1996 → 2001: clause (iii)
@@ -1475,65 +1581,92 @@ def part_as_enacted(ctx: Context, i, ids: tuple) -> Finding:
     return ctx.any_of([ctx.apply(rule_id, i) for rule_id in ids])
 
 
-def _old_mode(rule_id: str, title: str, summary: str, roles: set, did: str, not_did: str, **kw):
-    @rule(
-        rule_id,
-        title,
-        summary,
-        since=AEDPA,
-        until=PATRIOT_EVE,
-        reads=("incidents[].role",),
-        readings=("attribution", "inferences"),
-    )
-    def leaf(ctx: Context, i) -> Finding:
-        return role_leaf(ctx, i, roles, did=did, not_did=not_did, **kw)
-
-    return leaf
+OLD = {"since": AEDPA, "until": PATRIOT_EVE}
 
 
-_old_mode(
+@rule(
     "1182(a)(3)(B)(iii)/commit",
     "committed it",
     'To commit, "in an individual capacity or as a member of an organization", an act of '
     "terrorist activity: no intention to kill need be shown before 26 October 2001.",
-    {Role.COMMITTED},
-    "the organization committed it",
-    "the organization did not commit it",
-    infer_commit=True,
+    reads=("incidents[].role", "incidents[].attribution"),
+    readings=("attribution", "inferences"),
+    **OLD,
 )
-_old_mode(
+def commit_as_enacted(ctx: Context, i) -> Finding:
+    return role_leaf(
+        ctx,
+        i,
+        {Role.COMMITTED},
+        did="the organization committed it",
+        not_did="the organization did not commit it",
+        infer_commit=True,
+    )
+
+
+@rule(
     "1182(a)(3)(B)(iii)(I)",
     "prepared or planned it (1990 text)",
     "The preparation or planning of a terrorist activity.",
-    {Role.PREPARED, Role.PLANNED},
-    "the organization prepared or planned it",
-    "the organization neither prepared nor planned it",
-    infer_plan=True,
+    reads=("incidents[].role", "incidents[].premeditated"),
+    readings=("attribution", "inferences"),
+    **OLD,
 )
-_old_mode(
+def plan_as_enacted(ctx: Context, i) -> Finding:
+    return role_leaf(
+        ctx,
+        i,
+        {Role.PREPARED, Role.PLANNED},
+        did="the organization prepared or planned it",
+        not_did="the organization neither prepared nor planned it",
+        infer_plan=True,
+    )
+
+
+_role_rule(
     "1182(a)(3)(B)(iii)(II)",
     "gathered information on targets (1990 text)",
     "The gathering of information on potential targets for terrorist activity.",
     {Role.GATHERED_TARGET_INFORMATION},
     "the organization gathered information on its targets",
     "the organization did not gather information on targets",
+    **OLD,
 )
-_old_mode(
+_role_rule(
     "1182(a)(3)(B)(iii)(IV)",
     "solicited funds for it (1990 text)",
     "The soliciting of funds or other things of value for terrorist activity.",
     {Role.SOLICITED_FUNDS},
     "the organization solicited funds for it",
     "the organization did not solicit funds for it",
+    **OLD,
 )
-_old_mode(
+_role_rule(
     "1182(a)(3)(B)(iii)(V)",
     "solicited individuals for it (1990 text)",
     "The solicitation of any individual to engage in a terrorist activity.",
     {Role.SOLICITED_MEMBERS},
     "the organization solicited individuals to take part",
     "the organization did not solicit individuals for it",
+    **OLD,
 )
+_role_rule(
+    "1182(a)(3)(B)(iii)/afforded",
+    "afforded material support (1990 text)",
+    "It committed an act that afforded material support (a safe house, transportation, funds, "
+    "weapons, explosives, training, …).",
+    {Role.MATERIAL_SUPPORT},
+    "the organization afforded material support",
+    "the organization afforded no material support",
+    **OLD,
+)
+rule(
+    "1182(a)(3)(B)(iii)/knowingly",
+    "knowing it affords material support (1990 text)",
+    "An act which the actor knows, or reasonably should know, affords material support.",
+    reads=("incidents[].support.knowingly",),
+    **OLD,
+)(_knowingly)
 
 
 @rule(
@@ -1541,13 +1674,15 @@ _old_mode(
     "knowingly afforded material support for it (1990 text)",
     "An act which the actor knows, or reasonably should know, affords material support to any "
     "individual, organization, or government in conducting a terrorist activity.",
-    since=AEDPA,
-    until=PATRIOT_EVE,
-    reads=("incidents[].role", "incidents[].support.knowingly"),
-    readings=("attribution",),
+    **OLD,
 )
 def support_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of([_supplied(ctx, i), _knowingly(ctx, i)])
+    return ctx.all_of(
+        [
+            ctx.apply("1182(a)(3)(B)(iii)/afforded", i),
+            ctx.apply("1182(a)(3)(B)(iii)/knowingly", i),
+        ]
+    )
 
 
 @rule(
@@ -1556,26 +1691,50 @@ def support_as_enacted(ctx: Context, i) -> Finding:
     "The incident is the organization's support of another who conducts terrorist activity "
     "(the general clause, and (III)), or its soliciting of funds (IV) or members (V) for a "
     "terrorist organization.",
-    since=AEDPA,
-    until=PATRIOT_EVE,
+    **OLD,
 )
 def support_of_others_as_enacted(ctx: Context, i) -> Finding:
     ids = ("/material-support-to-others", "(III)", "(IV)/organization", "(V)/organization")
     return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iii){m}", i) for m in ids])
 
 
-def _terrorist_organization_1990(ctx: Context, i) -> Finding:
-    """ "Terrorist organization", which the 1990 text does not define (a reading)."""
+@rule(
+    "1182(a)(3)(B)(iii)/conducts-terrorist-activity",
+    "the recipient conducts terrorist activity (1990 text)",
+    "The individual, organization or government supported conducts terrorist activity "
+    "(`support.to.commits_terrorist_acts`).",
+    reads=("incidents[].support.to.commits_terrorist_acts",),
+    **OLD,
+)
+def conducts_as_enacted(ctx: Context, i) -> Finding:
+    return _engages(ctx, i)
+
+
+@rule(
+    "1182(a)(3)(B)(iii)/terrorist-organization",
+    "a terrorist organization (1990 text)",
+    'The recipient is a "terrorist organization", a term the 1990 text does not define: what '
+    "counts is the `terrorist-organization-1990` reading.",
+    reads=(
+        "incidents[].support.to.designated_fto",
+        "incidents[].support.to.commits_terrorist_acts",
+    ),
+    readings=("terrorist-organization-1990",),
+    **OLD,
+)
+def terrorist_organization_as_enacted(ctx: Context, i) -> Finding:
     if ctx.reading("terrorist-organization-1990") == "designated-only":
-        recipient, loc = _recipient(ctx, i)
-        return ctx.boolean(
-            recipient,
-            loc,
-            "designated_fto",
-            yes="the recipient was designated under § 1189",
-            no="the recipient was not designated under § 1189",
-        )
-    return ctx.any_of([_tier_1_or_2(ctx, i), _tier_3(ctx, i)])
+        return _designated(ctx, i)
+    designated, engages = _designated(ctx, i), _engages(ctx, i)
+    status = any_of([designated.status, engages.status])
+    chosen = designated if designated.status is status else engages
+    return ctx.finding(
+        status,
+        chosen.reason,
+        facts=[*designated.facts, *engages.facts],
+        missing=[*designated.missing, *engages.missing] if status is not MET else [],
+        would_meet=engages.would_meet if status is not MET else [],
+    )
 
 
 @rule(
@@ -1583,49 +1742,75 @@ def _terrorist_organization_1990(ctx: Context, i) -> Finding:
     "material support to another conducting terrorist activity (1990 text)",
     "It knowingly afforded material support to an individual, organization or government "
     "that conducts terrorist activity.",
-    since=AEDPA,
-    until=PATRIOT_EVE,
-    readings=("attribution",),
+    **OLD,
 )
 def support_others_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of([_supplied(ctx, i), _knowingly(ctx, i), _tier_3(ctx, i)])
-
-
-@rule(
-    "1182(a)(3)(B)(iii)(III)",
-    "material support to an individual (1990 text)",
-    "The providing of material support to any individual the actor knows or has reason to "
-    "believe has committed or plans to commit a terrorist activity.",
-    since=AEDPA,
-    until=PATRIOT_EVE,
-    readings=("attribution",),
-)
-def support_individual_as_enacted(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    knew = ctx.boolean(
-        recipient,
-        loc,
-        "knew",
-        yes="it knew or had reason to believe what the individual does",
-        no="it did not know what the individual does",
+    return ctx.all_of(
+        [
+            ctx.apply("1182(a)(3)(B)(iii)/afforded", i),
+            ctx.apply("1182(a)(3)(B)(iii)/knowingly", i),
+            ctx.apply("1182(a)(3)(B)(iii)/conducts-terrorist-activity", i),
+        ]
     )
-    return ctx.all_of([_supplied(ctx, i), _individual(ctx, i), _tier_3(ctx, i), knew])
+
+
+IIRIRA_EVE, IIRIRA = "1996-09-29", "1996-09-30"  # "false identification" → "… documentation …"
+
+
+def _support_individual_as_enacted(ctx: Context, i) -> Finding:
+    return ctx.all_of(
+        [
+            ctx.apply("1182(a)(3)(B)(iii)/afforded", i),
+            ctx.apply("1182(a)(3)(B)(iii)(III)/individual", i),
+            ctx.apply("1182(a)(3)(B)(iii)(III)/knew", i),
+        ]
+    )
+
+
+for _since, _until, _documents in (
+    (AEDPA, IIRIRA_EVE, "false identification"),
+    (IIRIRA, PATRIOT_EVE, "false documentation or identification"),
+):
+    rule(
+        "1182(a)(3)(B)(iii)(III)",
+        "material support to an individual (1990 text)",
+        "The providing of any type of material support (a safe house, transportation, funds, "
+        f"{_documents}, weapons, explosives, training, …) to any individual the actor knows or "
+        "has reason to believe has committed or plans to commit a terrorist activity.",
+        since=_since,
+        until=_until,
+        readings=("attribution",),
+    )(_support_individual_as_enacted)
+
+rule(
+    "1182(a)(3)(B)(iii)(III)/individual",
+    "to an individual (1990 text)",
+    "The support went to an individual (`support.to.kind`).",
+    reads=("incidents[].support.to.kind",),
+    **OLD,
+)(_individual)
+rule(
+    "1182(a)(3)(B)(iii)(III)/knew",
+    "who it knew commits terrorist activity (1990 text)",
+    "The actor knows or has reason to believe that the individual has committed or plans to "
+    "commit a terrorist activity.",
+    reads=("incidents[].support.to.knew", "incidents[].support.to.commits_terrorist_acts"),
+    **OLD,
+)(lambda ctx, i: ctx.all_of([_engages(ctx, i), _knew(ctx, i)]))
 
 
 @rule(
     "1182(a)(3)(B)(iii)(IV)/organization",
     "solicited funds for a terrorist organization (1990 text)",
-    "The soliciting of funds or other things of value for any terrorist organization (a term "
-    "the 1990 text does not define: a reading).",
-    since=AEDPA,
-    until=PATRIOT_EVE,
-    readings=("attribution", "terrorist-organization-1990"),
+    "The soliciting of funds or other things of value for any terrorist organization.",
+    readings=("attribution",),
+    **OLD,
 )
 def funds_as_enacted(ctx: Context, i) -> Finding:
     return ctx.all_of(
         [
-            _solicited(ctx, i, Role.SOLICITED_FUNDS, "the organization solicited funds"),
-            _terrorist_organization_1990(ctx, i),
+            ctx.apply("1182(a)(3)(B)(iii)(IV)", i),
+            ctx.apply("1182(a)(3)(B)(iii)/terrorist-organization", i),
         ]
     )
 
@@ -1633,16 +1818,14 @@ def funds_as_enacted(ctx: Context, i) -> Finding:
 @rule(
     "1182(a)(3)(B)(iii)(V)/organization",
     "solicited members for a terrorist organization (1990 text)",
-    "The solicitation of any individual for membership in a terrorist organization (a term the "
-    "1990 text does not define: a reading).",
-    since=AEDPA,
-    until=PATRIOT_EVE,
-    readings=("attribution", "terrorist-organization-1990"),
+    "The solicitation of any individual for membership in a terrorist organization.",
+    readings=("attribution",),
+    **OLD,
 )
 def members_as_enacted(ctx: Context, i) -> Finding:
     return ctx.all_of(
         [
-            _solicited(ctx, i, Role.SOLICITED_MEMBERS, "the organization solicited individuals"),
-            _terrorist_organization_1990(ctx, i),
+            ctx.apply("1182(a)(3)(B)(iii)(V)", i),
+            ctx.apply("1182(a)(3)(B)(iii)/terrorist-organization", i),
         ]
     )

@@ -628,7 +628,9 @@ def capability(ctx: Context) -> Finding:
     negatives = {}
     disarmed, use = _since(ctx, "disarmed")
     section = ctx.profile.capability
-    unknown = [n for n in ("armed_members", "weapons", "explosives") if getattr(section, n, None) is None]
+    unknown = [
+        n for n in ("armed_members", "weapons", "explosives") if getattr(section, n, None) is None
+    ]
     if disarmed and unknown and may_infer(ctx):
         for name in unknown:
             negatives[name] = (False, use, DISARMED.drawn(f"capability.{name}", False))
@@ -687,7 +689,9 @@ def intent_shown(ctx: Context) -> Finding:
     renounced, use = _since(ctx, "renounced_violence")
     section = ctx.profile.intent
     unknown = [
-        n for n in ("public_threats", "plots", "stated_aims_violent") if getattr(section, n, None) is None
+        n
+        for n in ("public_threats", "plots", "stated_aims_violent")
+        if getattr(section, n, None) is None
     ]
     if renounced and unknown and may_infer(ctx):
         for name in unknown:
@@ -753,19 +757,23 @@ def intended_terrorism(ctx: Context) -> Finding:
 
 def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
     derived = ctx.all_of(
-        [
-            ctx.apply("1189(a)(1)(C)/its-activity"),
-            ctx.any_of(
-                [
-                    ctx.apply("1189(a)(1)(C)/us-nationals"),
-                    ctx.apply("1189(a)(1)(C)/national-security"),
-                ],
-                subject="a threat to the United States",
-            ),
-        ],
+        [ctx.apply("1189(a)(1)(C)/its-activity"), ctx.apply("1189(a)(1)(C)/threatens")],
         notes=notes,
     )
     return _on_the_finding(ctx, "C", derived, [])
+
+
+@rule(
+    "1189(a)(1)(C)/threatens",
+    "threatens US nationals or US national security",
+    "It threatens the security of United States nationals or the national security of the "
+    "United States: either suffices.",
+    since=AEDPA,
+)
+def threatens(ctx: Context) -> Finding:
+    return ctx.any_of(
+        [ctx.apply("1189(a)(1)(C)/us-nationals"), ctx.apply("1189(a)(1)(C)/national-security")]
+    )
 
 
 @rule(
@@ -859,7 +867,7 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
         )
         uses = [t_use] if t_use else []
         if legacy:
-            harmed, h_use, h_path = ctx.fact(incident, loc, "us_nationals_harmed")
+            harmed, h_use, _h_path = ctx.fact(incident, loc, "us_nationals_harmed")
             signs.append(from_bool(harmed))
             uses += [h_use] if h_use else []
         if in_us and incident.country is not None:
@@ -1001,7 +1009,7 @@ def us_nationals_stated(ctx: Context) -> Finding:
     since=AEDPA,
 )
 def national_security(ctx: Context) -> Finding:
-    return ctx.apply(NATIONAL_SECURITY.on(ctx.as_of))
+    return ctx.all_of([ctx.apply(NATIONAL_SECURITY.on(ctx.as_of))])
 
 
 def _national_security_defined(ctx: Context) -> Finding:

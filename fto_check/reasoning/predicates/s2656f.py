@@ -256,12 +256,10 @@ def noncombatant_targets(ctx: Context, i) -> Finding:
         )
     counted = set(NONCOMBATANTS)
     notes = []
-    if Target.PROPERTY in targets:
-        if ctx.reading("property-targets") == "civilian-property":
-            counted.add(Target.PROPERTY)
-    if Target.RIVALS in targets:
-        if ctx.reading("rival-armed-groups") == "noncombatants":
-            counted.add(Target.RIVALS)
+    if Target.PROPERTY in targets and ctx.reading("property-targets") == "civilian-property":
+        counted.add(Target.PROPERTY)
+    if Target.RIVALS in targets and ctx.reading("rival-armed-groups") == "noncombatants":
+        counted.add(Target.RIVALS)
     facts = [use]
     if not SOLDIERS.isdisjoint(targets):
         hostile, h_use, h_path = ctx.fact(section, loc, "hostilities_at_site")
