@@ -14,28 +14,45 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from fto_check.profile.model import Act, Motive, Profile, Role, SourcedFact, Target, ThreatOrigin
+from fto_check.profile.model import (
+    Act,
+    Attribution,
+    Means,
+    Motive,
+    Party,
+    Profile,
+    Role,
+    SourcedFact,
+    Target,
+    ThreatOrigin,
+    USTarget,
+)
 
 # The kinds of answer a fact takes, and for lists of a vocabulary, the vocabulary.
 CHOICES: dict[str, type[StrEnum]] = {
     "acts": Act,
+    "means": Means,
     "motives": Motive,
     "targets": Target,
     "roles": Role,
     "origins": ThreatOrigin,
+    "attributions": Attribution,
+    "us-targets": USTarget,
+    "demand": Party,  # answered with one party, or none
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Ask:
     """How to ask for one fact: the question, and the kind of answer ("yes-no", "country",
-    "countries", "date", or a vocabulary of CHOICES, answered with a list of its values)."""
+    "countries", "date", "day", or a vocabulary of CHOICES, answered with a list of its values;
+    "demand" with one party, or none)."""
 
     question: str
     kind: str = "yes-no"
 
 
-_ACTS = "hijacking or sabotage, hostage-taking, assassination, a weapon, …"
+_ACTS = "killing, kidnapping, bombing, assault, hijacking, …"
 
 QUESTIONS: dict[str, Ask] = {
     "organization.is_group": Ask(
@@ -46,7 +63,7 @@ QUESTIONS: dict[str, Ask] = {
         "Is it a subnational group, rather than the regular forces of a state?"
     ),
     "organization.clandestine_agents": Ask(
-        "Does it act through clandestine agents (for example of a state)?"
+        "Does it have clandestine agents (covert operatives, for example of a state)?"
     ),
     "foreign.formed_in": Ask("In which country was it formed?", "country"),
     "foreign.headquarters_in": Ask(
@@ -59,8 +76,57 @@ QUESTIONS: dict[str, Ask] = {
     "foreign.members_principally_us_persons": Ask(
         "Are its members principally US citizens or permanent residents?"
     ),
-    "incidents[].date": Ask("When did it happen?", "date"),
-    "incidents[].involves": Ask(f"Which of these acts did it carry out ({_ACTS})?", "acts"),
+    "incidents[].date": Ask(
+        "When did it happen (a day, month or year, a range such as 2017/2018, 'since 2010')?",
+        "date",
+    ),
+    "incidents[].recurring": Ask(
+        "Is this a pattern of acts over that time ('it routinely…'), rather than one event?"
+    ),
+    "incidents[].acts": Ask(f"What happened ({_ACTS})?", "acts"),
+    "incidents[].involves": Ask(f"What happened ({_ACTS})?", "acts"),
+    "incidents[].means": Ask("With what (a firearm, explosives, a blade, …)?", "means"),
+    "incidents[].demand": Ask(
+        "Was a demand made for the release of the people held, and on whom (or none)?", "demand"
+    ),
+    "incidents[].attribution": Ask(
+        "Who says the organization did it: it claimed it, the US government, a court, another "
+        "government, the press, or only an allegation?",
+        "attributions",
+    ),
+    "incidents[].suicide_attack": Ask("Did the attacker mean to die in it?"),
+    "incidents[].clandestine_agents": Ask(
+        "Was it carried out by clandestine agents (covert operatives), rather than by uniformed "
+        "forces acting openly?"
+    ),
+    "incidents[].hostilities_at_site": Ask(
+        "Where soldiers were attacked: were armed hostilities under way at that place?"
+    ),
+    "incidents[].us_targets": Ask(
+        "Which US interests did it harm or aim at (nationals, diplomats, forces, …; or none)?",
+        "us-targets",
+    ),
+    "incidents[].support.knowingly": Ask(
+        "Did the organization know (or should it reasonably have known) that what it gave "
+        "afforded material support?"
+    ),
+    "incidents[].support.to.designated_fto": Ask(
+        "Was the recipient an organization designated under § 1189 at the time?"
+    ),
+    "incidents[].support.to.terrorist_exclusion_list": Ask(
+        "Was the recipient on the Terrorist Exclusion List?"
+    ),
+    "incidents[].support.to.commits_terrorist_acts": Ask(
+        "Does the recipient itself carry out, plan or support attacks?"
+    ),
+    "incidents[].support.to.kind": Ask("Was the recipient an individual (yes) or a group (no)?"),
+    "incidents[].support.to.knew": Ask(
+        "Did the organization know (or should it have known) what the recipient does?"
+    ),
+    "incidents[].support.to.showed_it_did_not_know": Ask(
+        "Has the organization shown that it did not know, and could not reasonably have known, "
+        "that the recipient was a terrorist organization?"
+    ),
     "incidents[].threatened": Ask("Which of these acts were threatened in it?", "acts"),
     "incidents[].attempted": Ask("Which of these acts were attempted without success?", "acts"),
     "incidents[].conspired": Ask("Which of these acts were conspired to?", "acts"),
@@ -93,8 +159,19 @@ QUESTIONS: dict[str, Ask] = {
     "intent.public_threats": Ask("Does it publicly threaten violence?"),
     "intent.plots": Ask("Is it plotting attacks (plots uncovered, operations planned)?"),
     "intent.stated_aims_violent": Ask("Do its stated aims call for violence?"),
-    "intent.intended_acts": Ask("Which of these acts does it threaten, plot or call for?", "acts"),
+    "intent.acts": Ask("What does it threaten, plot or call for (killing, bombing, …)?", "acts"),
+    "intent.intended_acts": Ask("What does it threaten, plot or call for?", "acts"),
+    "intent.means": Ask("With what would it do it?", "means"),
+    "intent.targets": Ask("Whom or what would it target?", "targets"),
     "intent.motives": Ask("Why does it mean to commit them?", "motives"),
+    "intent.unlawful_where_committed": Ask("Would it be unlawful where it would be done?"),
+    "intent.clandestine_agents": Ask("Would clandestine agents (covert operatives) do it?"),
+    "conduct.quiet_since": Ask(
+        "Is it known to have carried out no violent act since some day? Which day?", "day"
+    ),
+    "conduct.all_incidents_since": Ask(
+        "Since which day do the incidents you recorded list every one of its acts?", "day"
+    ),
     "threat_to_us.us_nationals": Ask("Does its activity threaten the security of US nationals?"),
     "threat_to_us.national_defense": Ask(
         "Does it threaten the national defense of the United States?"
@@ -108,11 +185,16 @@ QUESTIONS: dict[str, Ask] = {
     "threat_to_us.arises_from": Ask(
         "Which of its activities does the threat come from?", "origins"
     ),
+    "threat_to_us.operations_in_us": Ask(
+        "Does it have members, cells or operations in the United States?"
+    ),
+    "threat_to_us.threats_against_us": Ask("Does it publicly threaten the United States?"),
 }
 
 SECTION_TITLES = {
     "organization": "The organization",
     "foreign": "Where it is from",
+    "conduct": "Its conduct over time",
     "capability": "Its capability",
     "intent": "Its intent",
     "threat_to_us": "Its threat to the United States",
@@ -159,7 +241,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 def value_text(value: Any) -> str:
     """A fact's value as a sentence would say it: yes/no, 'none', lists joined, dates as ISO."""
     if isinstance(value, SourcedFact):
-        value = value.value
+        value = value.only if value.only is not None else value.value
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):
@@ -199,7 +281,16 @@ def _incidents(profile: Profile) -> list[tuple[str, list[str]]]:
     return out
 
 
-_NOT_STATED = {"sources", "note", "id", "date", "country", "location", "secretary_finding"}
+_NOT_STATED = {
+    "sources",
+    "note",
+    "id",
+    "date",
+    "country",
+    "location",
+    "secretary_finding",
+    "support",
+}
 
 
 def _facts(section: BaseModel, path: str) -> list[str]:
@@ -208,7 +299,7 @@ def _facts(section: BaseModel, path: str) -> list[str]:
         value = getattr(section, name)
         if name in _NOT_STATED or value is None:
             continue
-        if isinstance(value, SourcedFact) and value.value is None:
+        if isinstance(value, SourcedFact) and value.value is None and value.only is None:
             continue
         # A description that ends by asking its question ("…: is it terrorist activity?")
         # states the fact without it.

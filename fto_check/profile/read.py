@@ -33,6 +33,7 @@ from fto_check.profile.lint import contradictions
 from fto_check.profile.model import (
     EXPECT_KEYS,
     Capability,
+    Conduct,
     Finding,
     Foreign,
     Incident,
@@ -49,6 +50,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "organization": Organization,
     "foreign": Foreign,
     "incidents": Incident,
+    "conduct": Conduct,
     "capability": Capability,
     "intent": Intent,
     "threat_to_us": ThreatToUS,

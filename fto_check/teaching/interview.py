@@ -37,7 +37,15 @@ from fto_check.teaching.lesson import clause_of
 
 NEW_INCIDENT = "incidents[+]"  # the question "is there an(other) incident to record?"
 DONT_KNOW = ("?", "d", "dk", "don't know", "dont know", "do not know", "unknown", "not known")
-SECTIONS = ("organization", "foreign", "incidents", "capability", "intent", "threat_to_us")
+SECTIONS = (
+    "organization",
+    "foreign",
+    "incidents",
+    "conduct",
+    "capability",
+    "intent",
+    "threat_to_us",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +84,11 @@ class Interview:
         data: dict[str, Any] = {"name": self.name, "as_of": self.as_of.isoformat()}
         incidents = [dict(incident) for incident in self.incidents]
         for path, value in self.facts.items():
-            section, _, name = path.rpartition(".")
-            m = re.fullmatch(r"incidents\[(\d+)\]", section)
-            holder = incidents[int(m[1])] if m else data.setdefault(section, {})
+            head, *inner, name = path.split(".")
+            m = re.fullmatch(r"incidents\[(\d+)\]", head)
+            holder = incidents[int(m[1])] if m else data.setdefault(head, {})
+            for part in inner:  # an incident's support, and its recipient
+                holder = holder.setdefault(part, {})
             holder[name] = value
         if self.incidents or (not self.open and "incidents" not in self.unknown):
             data["incidents"] = incidents
@@ -104,6 +114,8 @@ class Interview:
         for path, finding, letter in relevant(report, blank):
             if path in self.unknown or path in self.asked:
                 continue
+            if ".support." in path and not self._supports(path):
+                continue  # who was supported matters only once support is its part in it
             if self.open and path.startswith(f"incidents[{len(self.incidents)}]"):
                 another = "another incident" if self.incidents else "an incident"
                 return Question(
@@ -124,6 +136,11 @@ class Interview:
                 f"{LETTER[letter]} · {_decides(finding)}",
             )
         return None
+
+    def _supports(self, path: str) -> bool:
+        """Whether the incident of `path` was, on the answers so far, support or solicitation."""
+        role = self.facts.get(f"incidents[{_incident_index(path)}].role") or []
+        return bool({"material-support", "solicited-funds", "solicited-individuals"} & set(role))
 
     def answer(self, question: Question, value: Any) -> None:
         """Record an answer (`Unknown()` for "don't know"). Raises InputError, and records
@@ -179,8 +196,45 @@ def relevant(report: Report, blank: int | None = None) -> list[tuple[str, Findin
                     if c == criterion and 0 <= _incident_index(p) < blank
                 ]
                 order[path] = max(recorded) + 0.5 if recorded else order[path]
-    ranked = sorted(found, key=lambda p: (list(LETTER).index(found[p][1]), order[p]))
+    ranked = sorted(
+        found,
+        key=lambda p: (
+            list(LETTER).index(found[p][1]),
+            _group(p, blank),
+            _first_asked(p),
+            order[p],
+        ),
+    )
     return [(path, *found[path]) for path in ranked]
+
+
+# What happened, how, to whom, why, who did it and who says so: asked first of an incident, since
+# the predicates infer much of the rest (intent, unlawfulness, violence) from these.
+ASK_FIRST = (
+    "date",
+    "acts",
+    "involves",
+    "means",
+    "targets",
+    "demand",
+    "motives",
+    "role",
+    "attribution",
+)
+
+
+def _group(path: str, blank: int | None) -> int:
+    """Recorded incidents first (their facts may decide it), then one yet to come, then the
+    rest of the criterion (capability, intent), each group in the statute's order."""
+    index = _incident_index(path)
+    if index < 0:
+        return 2
+    return 1 if index == blank else 0
+
+
+def _first_asked(path: str) -> int:
+    name = path.rpartition(".")[2]
+    return ASK_FIRST.index(name) if "incidents[" in path and name in ASK_FIRST else len(ASK_FIRST)
 
 
 def _decides(finding: Finding) -> str:
@@ -223,9 +277,22 @@ def parse(question: Question, text: str) -> Any:
     if question.kind == "countries":
         return [_country(word) for word in re.split(r"[,\s]+", said) if word]
     if question.kind == "date":
-        if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", said):
-            raise ValueError("a date as YYYY-MM-DD, or YYYY-MM or YYYY if less is known")
+        from fto_check.profile.values import WHEN_FORMS, _when
+
+        try:
+            return _when(said).text
+        except ValueError:
+            raise ValueError(f"a date: {WHEN_FORMS}") from None
+    if question.kind == "day":
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", said):
+            raise ValueError("a day as YYYY-MM-DD")
         return said
+    if question.kind == "demand":
+        if said in ("none", "no", "n", "0", "-"):
+            return "none"
+        if said in question.choices:
+            return {"on": said}
+        raise ValueError(f"one of {', '.join(question.choices)}; none; or ? if you do not know")
     choices = question.choices
     if said in ("none", "0", "-"):
         return []
@@ -306,6 +373,8 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(v) for v in value) + "]"
+    if isinstance(value, dict):  # a demand, an incident's support: a flow mapping
+        return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
     text = str(value)
     if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS and text == text.strip():
         return text
@@ -348,6 +417,11 @@ def template(today: date | None = None) -> str:
         lines.append(_commented(f"# {section}:", about))
         for name in model.model_fields:
             lines.append(_template_field(f"#   {name}:", f"{section}.{name}"))
+    lines.append(_commented("# secretary_findings: []", description("secretary_findings")))
+    lines.append(
+        "#   - {date: 2025-02-20, decision: designation, B: met, C: met, "
+        "citation: '90 Fed. Reg. …', sources: [a-source-key]}"
+    )
     for name in ("readings", "expect"):
         lines.append(_commented(f"# {name}: {{}}", description(name)))
     written = "\n".join(lines)

@@ -121,7 +121,9 @@ def _hint(question) -> str:
         "yes-no": "y/n/?",
         "country": "country code, e.g. MX; ?",
         "countries": "country codes, e.g. MX, GT; ?",
-        "date": "YYYY-MM-DD, YYYY-MM or YYYY; ?",
+        "date": "e.g. 2019-11-30, 2019, 2017/2018, since 2010; ?",
+        "day": "YYYY-MM-DD; ?",
+        "demand": "on whom: " + ", ".join(question.choices) + "; none; ?",
     }.get(question.kind, "numbers or names, comma-separated; none; ?")
 
 
