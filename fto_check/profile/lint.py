@@ -14,7 +14,7 @@ from datetime import date
 
 from fto_check.base.errors import Problem
 from fto_check.base.loader import SourceMap, field_path
-from fto_check.profile.model import Act, Profile, SourcedFact
+from fto_check.profile.model import SOURCED, Act, Profile
 
 
 @dataclass(slots=True)
@@ -49,7 +49,7 @@ def _register(registry: list[Check], code: str, summary: str, **hint: str):
 
 
 def _value(fact):
-    return fact.value if isinstance(fact, SourcedFact) else fact
+    return fact.value if isinstance(fact, SOURCED) else fact
 
 
 # ---------------------------------------------------------------- contradictions

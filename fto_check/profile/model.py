@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, get_origin
 
 from pydantic import (
     BaseModel,
@@ -47,7 +47,7 @@ T = TypeVar("T")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
 
 class Source(_Model):
@@ -68,7 +68,17 @@ SourceRef = Annotated[
 
 
 class SourcedFact(_Model, Generic[T]):
-    """A fact with its own sources: `{value: …, sources: […], note: …}`, or a complete list:
+    """A fact with its own sources: `{value: …, sources: […], note: …}`."""
+
+    value: T | None
+    sources: tuple[SourceRef, ...] = ()
+    note: str | None = None
+
+    only: ClassVar[None] = None  # a list fact may be complete instead (`SourcedList`)
+
+
+class SourcedList(_Model, Generic[T]):
+    """A list fact with its own sources, `{value: […], sources: […]}`, or a complete list:
     `{only: […]}` (these and no others)."""
 
     value: T | None = None
@@ -92,10 +102,13 @@ class SourcedFact(_Model, Generic[T]):
         return data
 
 
+SOURCED = (SourcedFact, SourcedList)  # the forms of a fact written with its own sources
+
+
 def _fact_form(value: Any) -> str:
     # A mapping is the sourced form when it says `value:` or `only:`; otherwise it is the value
     # itself (a demand is written `{on: family}`).
-    if isinstance(value, SourcedFact):
+    if isinstance(value, SOURCED):
         return "sourced"
     if isinstance(value, dict) and ("value" in value or "only" in value):
         return "sourced"
@@ -103,9 +116,11 @@ def _fact_form(value: Any) -> str:
 
 
 def Fact(kind: Any) -> Any:
-    """A fact of type `kind`, written bare or as `{value, sources, note}`."""
+    """A fact of type `kind`, written bare or as `{value, sources, note}` (a list also as
+    `{only: […]}`, complete)."""
+    sourced = SourcedList[kind] if get_origin(kind) is list else SourcedFact[kind]
     return Annotated[
-        Annotated[kind, Tag("bare")] | Annotated[SourcedFact[kind], Tag("sourced")],
+        Annotated[kind, Tag("bare")] | Annotated[sourced, Tag("sourced")],
         Discriminator(_fact_form),
     ]
 
@@ -555,5 +570,5 @@ def _refs_in(model: BaseModel, loc: tuple):
             yield from _refs_in(value, (*loc, field_name))
 
 
-_CITING = (SourcedFact, Finding)  # the values that have sources of their own
+_CITING = (SourcedFact, SourcedList, Finding)  # the values that have sources of their own
 _NESTED = (Support, Recipient)

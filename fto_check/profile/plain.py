@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from fto_check.profile.model import (
+    SOURCED,
     Act,
     Attribution,
     Means,
@@ -22,7 +23,6 @@ from fto_check.profile.model import (
     Party,
     Profile,
     Role,
-    SourcedFact,
     Target,
     ThreatOrigin,
     USTarget,
@@ -233,14 +233,14 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         return annotation
     for arg in get_args(annotation):
         found = _model_in(arg)
-        if found is not None and not issubclass(found, SourcedFact):
+        if found is not None and not issubclass(found, SOURCED):
             return found
     return None
 
 
 def value_text(value: Any) -> str:
     """A fact's value as a sentence would say it: yes/no, 'none', lists joined, dates as ISO."""
-    if isinstance(value, SourcedFact):
+    if isinstance(value, SOURCED):
         value = value.only if value.only is not None else value.value
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -299,7 +299,7 @@ def _facts(section: BaseModel, path: str) -> list[str]:
         value = getattr(section, name)
         if name in _NOT_STATED or value is None:
             continue
-        if isinstance(value, SourcedFact) and value.value is None and value.only is None:
+        if isinstance(value, SOURCED) and value.value is None and value.only is None:
             continue
         # A description that ends by asking its question ("…: is it terrorist activity?")
         # states the fact without it.

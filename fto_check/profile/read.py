@@ -41,7 +41,7 @@ from fto_check.profile.model import (
     Organization,
     Profile,
     Source,
-    SourcedFact,
+    SourcedList,
     ThreatToUS,
     source_refs,
 )
@@ -235,7 +235,7 @@ def _keys_expected(parent: tuple, data: Any) -> list[str]:
     elif names[-1] == "secretary_finding":
         model = Finding
     elif len(names) == 2 and names[0] in SECTIONS:
-        model = SourcedFact
+        model = SourcedList
     else:
         model = None
     return list(model.model_fields) if model else []

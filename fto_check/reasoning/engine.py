@@ -17,7 +17,7 @@ from typing import Any
 
 from fto_check.base.loader import SourceMap, field_path
 from fto_check.law.statute import Law, citation
-from fto_check.profile.model import Profile, Source, SourcedFact
+from fto_check.profile.model import SOURCED, Profile, Source
 from fto_check.reasoning.findings import NOTHING, Change, FactUse, Finding, Inferred, SourceInfo
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status, all_of, any_of
 
@@ -238,7 +238,7 @@ class Context:
         # A section's (or an incident's) `sources:` cite each of its facts; the profile's own
         # `sources:` is the register their keys refer to, and cites nothing by itself.
         refs = getattr(section, "sources", ()) if section is not self.profile else ()
-        if isinstance(raw, SourcedFact):
+        if isinstance(raw, SOURCED):
             if raw.sources:
                 refs = [*refs, *raw.sources]
             if raw.only is not None:  # a list the record says is complete

@@ -96,7 +96,7 @@ def _name_sourced_facts(schema: dict[str, Any]) -> None:
     defs = schema.get("$defs", {})
     renames = {}
     for name, definition in defs.items():
-        if not name.startswith("SourcedFact"):
+        if not name.startswith(("SourcedFact", "SourcedList")):
             continue
         value = definition.get("properties", {}).get("value", {})
         new = f"sourced-{_kind(value)}"
