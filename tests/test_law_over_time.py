@@ -175,3 +175,30 @@ def test_the_clauses_applied_are_exactly_those_in_force_on_the_day_judged(day, d
         assert node.version == clause.label_on(day), node.rule
     for clause_id, label in report.law.items():
         assert label == LAW.clause(clause_id).label_on(day)
+
+
+# ---------------------------------------------------------------- teaching the old law
+
+
+def test_the_quiz_drills_what_the_1990_text_required():
+    """A drill on the 1990 definition of "engage" is drawn from a case judged under it."""
+    from fto_check.teaching.drills import generate
+
+    questions = generate(seed=7, count=3, topic="1182(a)(3)(B)(iii)/commit")
+    assert questions
+    assert all(q.case.profile.as_of < date(2001, 10, 26) for q in questions)
+
+
+def test_the_tour_quotes_the_words_in_force_in_1997(tmp_path):
+    """Walking the FARC's 1997 designation, the tour quotes the 1990 definition of "engage in
+    terrorist activity" (then clause (iii)), not today's clause (iv)."""
+    from typer.testing import CliRunner
+
+    from fto_check.base.resources import data_dir
+    from fto_check.cli.app import app
+
+    example = data_dir("examples") / "public-record" / "farc-1997-designation.yaml"
+    out = CliRunner().invoke(app, ["tour", str(example)]).stdout
+    assert "§ 1182(a)(3)(B)(iii), as enacted by Pub. L. 101-649" in out
+    assert "means to commit, in an individual capacity" in out  # the 1990 words
+    assert "§ 1182(a)(3)(B)(iv)" not in out
