@@ -156,8 +156,9 @@ PEOPLE = frozenset(
 
 INTENTION = inference(
     "intention-from-lethal-acts",
-    "A killing, an assassination, a wounding or a bombing is itself a circumstance indicating an "
-    "intention to cause death or serious bodily injury.",
+    "A killing, an assassination, a wounding or a bombing, or a threat to kill the people it "
+    "holds or targets, is a circumstance indicating an intention to cause death or serious "
+    "bodily injury.",
     '§ 1182(a)(3)(B)(iv)(I) asks for "circumstances indicating" the intention, not for a '
     "statement of it; the act's own nature is the plainest such circumstance.",
 )
@@ -194,8 +195,9 @@ PREMEDITATED = inference(
 )
 PLANNED = inference(
     "planning-from-premeditation",
-    "An act the organization itself carried out, and which was premeditated, was planned by "
-    "the organization.",
+    "An act the organization itself carried out, and which was premeditated (so the profile "
+    "says, or it is an assassination, bombing, hijacking or kidnapping), was planned by the "
+    "organization.",
     '§ 1182(a)(3)(B)(iv)(II) "to prepare or plan a terrorist activity": the premeditation of '
     "an act the organization committed is its planning.",
 )
@@ -277,7 +279,7 @@ def boolean_or_inferred(
             would_meet=[[Change(path, True)]],
         )
     if value:
-        reason = f"{yes} (inferred: {rule.says[0].lower()}{rule.says[1:]})" if drawn else yes
+        reason = f"{yes} (inferred, `{rule.id}`)" if drawn else yes
         return ctx.finding(MET, reason, facts=uses, inferred=drawn)
     return ctx.finding(NOT_MET, no, facts=uses, would_meet=[[Change(path, True)]])
 

@@ -35,6 +35,7 @@ from fto_check.reasoning.evidence import (
     NOT_FOR_GAIN,
     PEOPLE,
     PLANNED,
+    PLANNED_ACTS,
     UNLAWFUL_EVERYWHERE,
     UNLAWFUL_IN_US,
     VIOLENT,
@@ -121,7 +122,7 @@ def unlawful(ctx: Context, i) -> Finding:
         elif drawn:
             reason = (
                 "it would be unlawful under US law had it been committed in the United States "
-                "(inferred from the acts: killings, kidnappings and bombings are crimes in every "
+                "(inferred, `unlawful-in-the-us`: killings, kidnappings and bombings are crimes in every "
                 "State)"
             )
         else:
@@ -134,6 +135,20 @@ def unlawful(ctx: Context, i) -> Finding:
     missing = [p for p, v in ((here_path, here), (us_path, us)) if v is None]
     would = [[Change(here_path, True)], [Change(us_path, True)]]
     return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
+
+
+THREATS_TO_LIFE = frozenset({Act.KILLING, Act.ASSASSINATION, Act.INJURING, Act.BOMBING})
+
+
+def _lethal(ctx: Context, section, loc):
+    """What INTENTION infers from: lethal acts, or a threat to kill or injure."""
+    acts, use, _ = ctx.fact(section, loc, acts_field(section))
+    if acts and not LETHAL.isdisjoint(acts):
+        return True, [use]
+    threatened, t_use, _ = ctx.fact(section, loc, "threatened")
+    if threatened and not THREATS_TO_LIFE.isdisjoint(threatened):
+        return True, [t_use]
+    return False, []
 
 
 def _acts_in(wanted: frozenset):
@@ -678,7 +693,7 @@ def _weapon_unless_gain(
         uses2, inferred = drawn
         return ctx.finding(
             MET,
-            f"{shown} {verb}, not for mere personal monetary gain (inferred: {_lower(NOT_FOR_GAIN.says)})",
+            f"{shown} {verb}, not for mere personal monetary gain (inferred, `{NOT_FOR_GAIN.id}`)",
             facts=[*facts, *uses2],
             notes=notes,
             inferred=inferred,
@@ -768,7 +783,7 @@ def intent_to_endanger(ctx: Context, i) -> Finding:
             else "with intent to cause substantial damage to property"
         )
         if drawn:
-            reason += f" (inferred: {_lower(ENDANGER.says)})"
+            reason += f" (inferred, `{ENDANGER.id}`)"
         return ctx.finding(MET, reason, facts=facts, inferred=drawn)
     reason = (
         "no intent to endanger people or to cause substantial property damage"
@@ -916,13 +931,24 @@ def role_leaf(
         )
     if infer_plan:
         committed, _, c_use, _ = has(ctx, section, loc, "role", {Role.COMMITTED})
+        uses, drawn = [c_use], []
+        if (
+            committed is not MET
+            and standing == "enough"
+            and ctx.fact(section, loc, "role")[0] is None
+        ):
+            committed, uses = MET, [a_use]  # the record's attribution: it carried it out
+            drawn.append(COMMITTED.drawn(path, [Role.COMMITTED.value]))
         premeditated, p_use, _ = ctx.fact(section, loc, "premeditated")
+        acts, acts_use, _ = ctx.fact(section, loc, acts_field(section))
+        if premeditated is None and acts and not PLANNED_ACTS.isdisjoint(acts):
+            premeditated, p_use = True, acts_use
         if committed is MET and premeditated and may_infer(ctx):
             return ctx.finding(
                 MET,
-                f"{did} (inferred: {_lower(PLANNED.says)})",
-                facts=[c_use, p_use],
-                inferred=[PLANNED.drawn(path, [Role.PLANNED.value])],
+                f"{did} (inferred, `{PLANNED.id}`)",
+                facts=[*uses, p_use],
+                inferred=[*drawn, PLANNED.drawn(path, [Role.PLANNED.value])],
             )
     if status is NOT_MET:
         return ctx.finding(NOT_MET, not_did, facts=[use], would_meet=fix)
@@ -1058,7 +1084,7 @@ def intention_to_kill(ctx: Context, i) -> Finding:
         loc,
         "intent_to_kill_or_injure",
         INTENTION,
-        _acts_in(LETHAL),
+        _lethal,
         yes="the circumstances indicate an intention to kill or seriously injure",
         no="the circumstances do not indicate an intention to kill or seriously injure",
     )
@@ -1392,9 +1418,7 @@ for _since, _until, _which in (
 
 
 def _designated_tier(ctx: Context, i) -> Finding:
-    return ctx.any_of(
-        [ctx.apply("1182(a)(3)(B)(vi)(I)", i), ctx.apply("1182(a)(3)(B)(vi)(II)", i)]
-    )
+    return ctx.any_of([ctx.apply("1182(a)(3)(B)(vi)(I)", i), ctx.apply("1182(a)(3)(B)(vi)(II)", i)])
 
 
 for _since, _until in ((PATRIOT, REAL_ID_EVE), (REAL_ID, None)):
