@@ -492,3 +492,25 @@ def test_a_country_code_must_be_an_iso_3166_code(code, hint):
 
 def test_user_assigned_codes_name_places_without_a_code_of_their_own():
     assert Profile.model_validate({"name": "x", "foreign": {"formed_in": "XK"}}).foreign
+
+
+# ---------------------------------------------------------------- findings that lapsed
+
+
+def test_a_designation_of_the_1996_act_lapsed_after_two_years_unless_renewed():
+    """§ 1189(a)(4)(A) (1996): a designation was "effective … for a period of 2 years"; the
+    Secretary's 1997 findings say nothing of 1999 unless she redesignated. A designation still
+    in its term on 2004-12-17 continued until revoked (IRTPA)."""
+    data = {
+        **FUTURE_FINDING,
+        "as_of": "1999-10-08",
+        "secretary_findings": [
+            {"date": "1997-10-08", "decision": "designation", "C": "met", "sources": ["fr"]}
+        ],
+    }
+    assert evaluate_dict(data, as_of="1999-10-07").criterion("C").basis == "asserted"
+    assert evaluate_dict(data).criterion("C").basis == "derived"
+    data["secretary_findings"] = [
+        {"date": "2003-10-03", "decision": "redesignation", "C": "met", "sources": ["fr"]}
+    ]
+    assert evaluate_dict(data, as_of="2010-01-01").criterion("C").basis == "asserted"

@@ -162,7 +162,7 @@ def _as_of_in_future(profile: Profile, as_of: date, today: date):
 )
 def _incident_after_as_of(profile: Profile, as_of: date, today: date):
     for i, incident in enumerate(profile.incidents or ()):
-        if incident.date and incident.date.first > as_of:
+        if incident.date and incident.date.first is not None and incident.date.first > as_of:
             yield (
                 ("incidents", i, "date"),
                 (f"incident dated {incident.date}, after as_of {as_of}: not counted"),

@@ -431,7 +431,9 @@ class ThreatToUS(_Section):
         None, description="Which of its activities a threat stated directly comes from."
     )
     operations_in_us: Fact(bool) | None = Field(
-        None, description="It has members, cells or operations in the United States."
+        None,
+        description="It has members or cells in the United States able to carry out or support "
+        "its attacks (not its trade, such as drug distribution).",
     )
     threats_against_us: Fact(bool) | None = Field(
         None, description="It publicly threatens the United States or Americans."

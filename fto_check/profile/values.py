@@ -99,7 +99,9 @@ Country = Annotated[
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only, not any \d
 # What YAML reads as a number (1.2's ints and floats, 1.1's sexagesimal 1:30): `20240630`, not
 # `30.06.2024`.
-_NUMBER = re.compile(r"[-+]?(?:[0-9]+|(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+(?::[0-5]?[0-9])+)")
+_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+|(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+(?::[0-5]?[0-9])+)"
+)
 
 
 def _strict_day(value: Any) -> Any:

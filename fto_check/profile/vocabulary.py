@@ -154,3 +154,4 @@ class Decision(StrEnum):
     REVIEW = "review"  # a review that maintained the designation
     AMENDMENT = "amendment"  # names and aliases (§ 1189(b))
     REVOCATION = "revocation"
+    LAPSE = "lapse"  # before 2004-12-17: not redesignated at the end of its two-year term

@@ -173,12 +173,13 @@ ENDANGER = inference(
 UNLAWFUL_IN_US = inference(
     "unlawful-in-the-us",
     "A killing, wounding, assault, kidnapping, hostage-taking, bombing, arson, hijacking or "
-    "sabotage would be unlawful under the laws of the United States or any State had it been "
-    "committed in the United States.",
+    "sabotage, or a threat, attempt or conspiracy to commit one, would be unlawful under the "
+    "laws of the United States or any State had it been committed in the United States.",
     '§ 1182(a)(3)(B)(iii) (before 2001-10-26, (ii)) counts an act "which, if it had been '
     'committed in the United States, would be unlawful"; e.g. 18 U.S.C. §§ 1111 (murder), '
     "1201 (kidnapping), 1203 (hostage taking), 844(i) (explosives), 49 U.S.C. § 46502 (air "
-    "piracy), and every State's homicide, assault and arson laws.",
+    "piracy), 875(c) (threats), 1117 (conspiracy to murder), and every State's homicide, "
+    "assault, arson and attempt laws.",
 )
 VIOLENCE = inference(
     "violence-from-acts",

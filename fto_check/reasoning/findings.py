@@ -232,6 +232,11 @@ class Report:
     # The profile's text and positions, for snippets in text reports; never serialized
     source: Annotated[Any, Field(exclude=True), SkipJsonSchema()] = None
 
+    def verdict_on_the_facts(self) -> Status:
+        """The verdict the facts alone give: each criterion decided on a Secretary's asserted
+        finding taken instead as its parts come to."""
+        return all_of(c.on_the_facts() for c in self.criteria.children)
+
     def criterion(self, letter: str) -> Finding:
         """The finding for criterion 'A', 'B' or 'C'."""
         return next(c for c in self.criteria.children if c.rule == f"1189(a)(1)({letter})")

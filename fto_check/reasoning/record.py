@@ -28,7 +28,7 @@ def attach(report: Report, profile: Profile) -> None:
     """Set `report.record` from the profile's `register:` (nothing when it names none)."""
     if profile.register_entry:
         day = date.fromisoformat(report.as_of)
-        report.record = record(profile.register_entry, day, report.verdict)
+        report.record = record(profile.register_entry, day, report.verdict_on_the_facts())
 
 
 def record(entry_id: str, day: date, verdict: Status) -> Record:
@@ -150,19 +150,20 @@ def calibration_row(report: Report, path: str) -> Row:
         name=report.name,
         as_of=report.as_of,
         entry=rec.entry,
-        verdict=report.verdict.value,
+        verdict=report.verdict_on_the_facts().value,
         standing=rec.standing,
         agreement=rec.agreement,
         record=f"{Standing(rec.standing).label}: {rec.since}",
     )
     implied = IMPLIED.get(Standing(rec.standing))
-    if implied is MET or (implied is NOT_MET and report.verdict is UNDETERMINED):
+    verdict = report.verdict_on_the_facts()
+    if implied is MET or (implied is NOT_MET and verdict is UNDETERMINED):
         # The Secretary found (A)-(C): each criterion not met on the facts differs. Or the
         # record says not designated and the facts leave it open: what is still open.
         for criterion in report.criteria.children:
-            if criterion.status is not MET:
+            if criterion.on_the_facts() is not MET:
                 row.differences.append(_difference(criterion, implied))
-    elif implied is NOT_MET and report.verdict is MET:
+    elif implied is NOT_MET and verdict is MET:
         row.note = (
             "(A), (B) and (C) are all met on the facts; the record does not say which finding "
             "the Secretary did not make" + _stated_reason(rec.entry, date.fromisoformat(rec.day))
@@ -179,7 +180,7 @@ def _difference(criterion: Finding, implied: Status) -> Difference:
     return Difference(
         criterion=criterion.rule.removeprefix("1189(a)(1)(").rstrip(")"),  # "A", "B", "C"
         title=criterion.title,
-        status=criterion.status.value,
+        status=criterion.on_the_facts().value,
         implied=implied.value,
         leaves=[_leaf(f) for f in leaves[:MAX_LEAVES]],
         more=max(0, len(leaves) - MAX_LEAVES),
@@ -189,7 +190,7 @@ def _difference(criterion: Finding, implied: Status) -> Difference:
 def _deciding(finding: Finding) -> list[Finding]:
     """The leaves that gave `finding` its status: below an all-of, the parts with that status;
     below an any-of not met, every alternative (each failed)."""
-    status = finding.status
+    status = finding.on_the_facts()
     if finding.combine == "any-of" and status is NOT_MET:
         parts = finding.children
     else:

@@ -112,7 +112,12 @@ def unlawful(ctx: Context, i) -> Finding:
         us_uses, drawn = [us_use] if us_use else [], []
     else:
         us, us_uses, drawn, us_path = inferred_flag(
-            ctx, section, loc, "unlawful_in_us", UNLAWFUL_IN_US, _acts_in(UNLAWFUL_EVERYWHERE)
+            ctx,
+            section,
+            loc,
+            "unlawful_in_us",
+            UNLAWFUL_IN_US,
+            _acts_in(UNLAWFUL_EVERYWHERE, inchoate=True),
         )
     status = any_of([from_bool(here), from_bool(us)])
     facts = [u for u in (here_use, *us_uses) if u]
@@ -151,10 +156,20 @@ def _lethal(ctx: Context, section, loc):
     return False, []
 
 
-def _acts_in(wanted: frozenset):
+def _acts_in(wanted: frozenset, *, inchoate: bool = False):
+    """A test for an inference: the acts (with `inchoate`, also what was threatened, attempted
+    or conspired) name one of `wanted`."""
+
     def test(ctx: Context, section, loc):
-        values, use, _ = ctx.fact(section, loc, acts_field(section))
-        return bool(values) and not wanted.isdisjoint(values), [use] if use else []
+        fields = (
+            acts_field(section),
+            *(("threatened", "attempted", "conspired") if inchoate else ()),
+        )
+        for name in fields:
+            values, use, _ = ctx.fact(section, loc, name)
+            if values and not wanted.isdisjoint(values):
+                return True, [use]
+        return False, []
 
     return test
 
@@ -457,7 +472,12 @@ def assassination(ctx: Context, i, field: str = "acts") -> Finding:
     who = ", ".join(hit)
     if status is MET:
         reason = f"a killing aimed at {who}: an assassination on the `{reading}` reading"
-        return ctx.finding(MET, reason, facts=facts)
+        note = (
+            f"Boundary: if the {who} aimed at survived and others were killed, it was an attempted "
+            "assassination, which is terrorist activity too, under (VI); record it as "
+            "`attempted: [assassination]`."
+        )
+        return ctx.finding(MET, reason, facts=facts, notes=[note])
     if aimed is NOT_MET:
         reason = "a killing, but not aimed at a person for a public role"
     elif aimed is MET:
@@ -908,12 +928,24 @@ def role_leaf(
     fix = [[Change(path, [_first(roles)], "add")]]
     if standing == "not enough":
         reading = ctx.readings["attribution"]
+        a_path = ctx.fact(section, loc, "attribution")[2]
         return ctx.finding(
             UNDETERMINED,
             f"the record only alleges the organization's part; the `attribution={reading}` "
             "reading asks for more",
             facts=[u for u in (use, a_use) if u],
-            missing=[ctx.fact(section, loc, "attribution")[2]],
+            missing=[a_path],
+            would_meet=[
+                [
+                    Change(
+                        a_path,
+                        [Attribution.COURT.value],
+                        "add",
+                        text="an attribution the reading accepts",
+                    ),
+                    *(fix[0] if status is not MET else ()),
+                ]
+            ],
         )
     if status is MET:
         return ctx.finding(MET, did, facts=[u for u in (use, a_use) if u])
@@ -929,7 +961,7 @@ def role_leaf(
             facts=[a_use],
             inferred=[COMMITTED.drawn(path, [Role.COMMITTED.value])],
         )
-    if infer_plan:
+    if infer_plan and status is not NOT_MET:  # never against a list the record says is complete
         committed, _, c_use, _ = has(ctx, section, loc, "role", {Role.COMMITTED})
         uses, drawn = [c_use], []
         if (

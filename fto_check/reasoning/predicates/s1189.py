@@ -257,15 +257,34 @@ def asserted_finding(ctx: Context, letter: str):
         reverse=True,
     )
     for _, loc, finding in findings:
+        if _lapsed(finding, ctx.as_of):
+            return None  # the latest decision's term ran out: nothing found stands
         stated = getattr(finding, letter)
         if stated is not None:
             return finding, loc, MET if stated == "met" else NOT_MET
-        if finding.decision is Decision.REVOCATION:
+        if finding.decision in (Decision.REVOCATION, Decision.LAPSE):
             return None
     legacy = ctx.profile.threat_to_us.secretary_finding if ctx.profile.threat_to_us else None
     if letter == "C" and legacy is not None and (legacy.date is None or legacy.date <= ctx.as_of):
         return legacy, ("threat_to_us", "secretary_finding"), MET if legacy.threatens else NOT_MET
     return None
+
+
+def _lapsed(finding, day: date) -> bool:
+    """Whether a designation's term ran out by `day`: until IRTPA (2004-12-17) a designation or
+    redesignation was "effective … for a period of 2 years" (§ 1189(a)(4)(A), 1996 text); one
+    still in its term that day continued until revoked (§ 1189(a)(4)(A) as amended)."""
+    if finding.decision not in (Decision.DESIGNATION, Decision.REDESIGNATION):
+        return False
+    end = _years_after(finding.date, 2)  # the first day it no longer has effect
+    return end < date.fromisoformat(IRTPA) and day >= end
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str]) -> Finding:
@@ -813,12 +832,14 @@ def threat_criterion(ctx: Context) -> Finding:
     since=AEDPA,
 )
 def its_activity(ctx: Context) -> Finding:
+    # On the facts: where (B) rests on the Secretary's finding, (C) on the facts still needs
+    # terrorist activity the facts show (the Secretary's own (C) finding stands apart).
     b = ctx.apply("1189(a)(1)(B)")
-    if b.status is MET:
-        how = " on the Secretary's asserted finding" if b.basis == "asserted" else ""
-        return ctx.finding(MET, f"(B) finds terrorist activity or terrorism{how}")
+    status = b.on_the_facts()
+    if status is MET:
+        return ctx.finding(MET, "(B) finds terrorist activity or terrorism on the facts")
     meet_b = [[Change("meet:1189(a)(1)(B)", None, text="what would meet (B)")]]
-    if b.status is NOT_MET:
+    if status is NOT_MET:
         return ctx.finding(
             NOT_MET,
             "(B) finds no terrorist activity or terrorism, so there is none of the organization's "
