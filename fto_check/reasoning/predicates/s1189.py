@@ -524,6 +524,15 @@ def present(ctx: Context, i: int) -> Finding:
                 f"the pattern ({when}) ended before the {label} began ({start})",
                 facts=facts,
             )
+        if start is not None and first is None:  # "before 1997": not known to reach the window
+            return ctx.finding(
+                UNDETERMINED,
+                f"a pattern of acts ({when}) whose start is not known: it may not reach the "
+                f"{label} ({start} to {as_of}); give the years it ran",
+                facts=facts,
+                missing=[path],
+                would_meet=fix,
+            )
         return ctx.finding(
             MET,
             f"a pattern of acts ({when}) that lasts into the {label}"
@@ -1122,7 +1131,10 @@ def national_defense(ctx: Context) -> Finding:
         "national_defense",
         "national defense",
         org_facts=(
-            ("operations_in_us", "it has members, cells or operations in the United States"),
+            (
+                "operations_in_us",
+                "it has members or cells in the United States able to carry out its attacks",
+            ),
             ("threats_against_us", "it publicly threatens the United States"),
         ),
     )
