@@ -878,11 +878,12 @@ def _counts(ctx: Context, i: int):
 def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy: bool = False):
     """Incidents that count as its terrorist activity and harmed or targeted the US interests
     `wanted` (`us_targets`; `us_nationals_harmed` with `legacy`; an act in the US with `in_us`):
-    (status, facts, missing, subjects, would)."""
+    (status, facts, missing, subjects, would); where it is undetermined because incidents that
+    reached those interests are not known to be its terrorist activity, `subjects` names them."""
     incidents = ctx.profile.incidents
     if incidents is None:
         return UNDETERMINED, [], ["incidents"], [], []
-    parts, facts, missing, hits, would = [], [], [], [], []
+    parts, facts, missing, hits, would, pending = [], [], [], [], [], []
     for i, incident in enumerate(incidents):
         loc = ("incidents", i)
         counts = _counts(ctx, i)
@@ -909,11 +910,15 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
         if parts[-1] is MET:
             hits.append(incident_subject(i, incident))
             facts += [u for u in uses if u]
+        elif counts is UNDETERMINED and reached is MET:
+            pending.append(incident_subject(i, incident))
+            facts += [u for u in uses if u]
         elif counts is not NOT_MET and reached is UNDETERMINED:
             missing.append(t_path)
             if counts is MET:
                 would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
-    return any_of(parts), facts, missing, hits, would
+    status = any_of(parts)
+    return status, facts, missing, hits if status is MET else pending, would
 
 
 @rule(
@@ -953,11 +958,15 @@ def us_nationals_harmed(ctx: Context) -> Finding:
         return ctx.finding(
             MET, f"US nationals were harmed or targeted in {', '.join(hits)}", facts=facts
         )
-    reason = (
-        "no incident that counts as its terrorist activity harmed or targeted US nationals"
-        if status is NOT_MET
-        else "not known whether its terrorist activity harmed or targeted US nationals"
-    )
+    if status is NOT_MET:
+        reason = "no incident that counts as its terrorist activity harmed or targeted US nationals"
+    elif hits:
+        reason = (
+            f"US nationals were harmed or targeted in {', '.join(hits)}, but it is not known "
+            "whether that was the organization's terrorist activity (what (B) leaves open of it)"
+        )
+    else:
+        reason = "not known whether its terrorist activity harmed or targeted US nationals"
     return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
@@ -1075,6 +1084,7 @@ def _component(ctx: Context, wanted: set, stated: str, label: str, *, org_facts=
     reasons = (
         [f"its terrorist activity reached US {label} in {', '.join(hits)}"] if status is MET else []
     )
+    pending = hits if status is UNDETERMINED else []
     for name, says in org_facts:
         value, use, path = ctx.fact(threat, loc, name)
         parts.append(from_bool(value))
@@ -1093,11 +1103,15 @@ def _component(ctx: Context, wanted: set, stated: str, label: str, *, org_facts=
     result = any_of(parts)
     if result is MET:
         return ctx.finding(MET, "; ".join(reasons), facts=facts)
-    reason = (
-        f"nothing shows a threat to US {label}"
-        if result is NOT_MET
-        else f"not known whether its terrorist activity threatens US {label}"
-    )
+    if result is NOT_MET:
+        reason = f"nothing shows a threat to US {label}"
+    elif pending:
+        reason = (
+            f"US {label} were reached in {', '.join(pending)}, but it is not known whether that "
+            "was the organization's terrorist activity (what (B) leaves open of it)"
+        )
+    else:
+        reason = f"not known whether its terrorist activity threatens US {label}"
     path = ctx.fact(threat, loc, stated)[2]
     origin = ctx.apply("1189(a)(1)(C)/threat-origin")
     stated_fix = [Change(path, True), *(origin.would_meet[0] if origin.status is not MET else ())]
