@@ -134,9 +134,23 @@ VIOLENT = frozenset(
     }
 )
 UNLAWFUL_EVERYWHERE = VIOLENT  # the same acts: crimes under the law of every State
-PLANNED_ACTS = frozenset(
-    {Act.ASSASSINATION, Act.BOMBING, Act.HIJACKING, Act.HOSTAGE_TAKING, Act.KIDNAPPING}
-)
+# Acts that cannot be done without planning. A kidnapping can be opportunistic; a hostage-taking
+# held against a demand, a bombing, a hijacking or an assassination cannot.
+PLANNED_ACTS = frozenset({Act.ASSASSINATION, Act.BOMBING, Act.HIJACKING, Act.HOSTAGE_TAKING})
+
+
+def planned_by_nature(ctx: Context, section: Any, loc: tuple) -> tuple[bool, FactUse | None]:
+    """Whether the act is one that cannot be done without planning: an act of PLANNED_ACTS, or
+    a kidnapping held against a demand on a third person (a hostage-taking in all but name)."""
+    acts, use, _ = ctx.fact(section, loc, acts_field(section))
+    if not acts:
+        return False, None
+    if not PLANNED_ACTS.isdisjoint(acts):
+        return True, use
+    demand = ctx.fact(section, loc, "demand")[0]
+    return (Act.KIDNAPPING in acts and demand is not None and demand != "none"), use
+
+
 PEOPLE = frozenset(
     {
         Target.CIVILIANS,
@@ -190,14 +204,16 @@ VIOLENCE = inference(
 PREMEDITATED = inference(
     "premeditation-from-planning",
     "An act the organization planned or prepared, an assassination, a bombing, a hijacking, a "
-    "kidnapping or hostage-taking, and an act it intends, are premeditated.",
+    "hostage-taking or a kidnapping held against a demand, and an act it intends, are "
+    "premeditated.",
     '§ 2656f(d)(2) "premeditated": planned beforehand; these acts cannot be done without '
     "planning, and an act intended in advance is planned by definition.",
 )
 PLANNED = inference(
     "planning-from-premeditation",
     "An act the organization itself carried out, and which was premeditated (so the profile "
-    "says, or it is an assassination, bombing, hijacking or kidnapping), was planned by the "
+    "says, or it is an assassination, bombing, hijacking, hostage-taking or kidnapping held "
+    "against a demand), was planned by the "
     "organization.",
     '§ 1182(a)(3)(B)(iv)(II) "to prepare or plan a terrorist activity": the premeditation of '
     "an act the organization committed is its planning.",
@@ -230,6 +246,16 @@ RENOUNCED = inference(
     "the date judged shows no intent to attack, unless the profile records threats or plots.",
     "A public renunciation is a known negative for the intent of § 1189(a)(1)(B); the Secretary "
     "relied on one in revoking the MEK's designation (State Department, 28 September 2012).",
+)
+
+
+NOT_US_ORGANIZED = inference(
+    "not-organized-under-us-law",
+    "An organization formed outside the United States and led from outside it is not organized "
+    "under US law, unless the record says it was incorporated or registered there.",
+    "To be organized under the laws of the United States is a recorded act (incorporation, "
+    "registration under federal or State law); § 1189(a)(1)(A), read with the `foreign-test` "
+    "reading.",
 )
 
 

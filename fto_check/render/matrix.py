@@ -121,13 +121,23 @@ def descend(node: Finding) -> tuple[str, Finding]:
 def _distance(
     finding: Finding, status: Status, known: dict[int, tuple[int, int, int]]
 ) -> tuple[int, int, int]:
-    """(leaves with `status` to change, -leaves met, -facts used) below `finding`."""
+    """(leaves with `status` to change, -leaves met, -facts used) below `finding`.
+
+    A leaf open only because a list the profile gives may be incomplete (it asks to add to
+    `means: [firearm]` an agent no one reported) counts as two changes: the fact to ask for
+    first is one the profile does not give at all."""
     found = known.get(id(finding))
     if found is not None:
         return found
     if not finding.children:
         is_status, is_met = finding.status is status, finding.status is MET
-        found = (1 if is_status else 0, -1 if is_met else 0, -len(finding.facts))
+        given = {use.path for use in finding.facts}
+        extends = bool(finding.missing) and all(path in given for path in finding.missing)
+        found = (
+            (2 if extends else 1) if is_status else 0,
+            -1 if is_met else 0,
+            -len(finding.facts),
+        )
     else:
         parts = [_distance(c, status, known) for c in finding.children]
         if finding.combine == "any-of":

@@ -35,7 +35,6 @@ from fto_check.reasoning.evidence import (
     NOT_FOR_GAIN,
     PEOPLE,
     PLANNED,
-    PLANNED_ACTS,
     UNLAWFUL_EVERYWHERE,
     UNLAWFUL_IN_US,
     VIOLENT,
@@ -45,6 +44,7 @@ from fto_check.reasoning.evidence import (
     has,
     inferred_flag,
     may_infer,
+    planned_by_nature,
     section_of,
 )
 from fto_check.reasoning.findings import Change, Finding
@@ -972,9 +972,8 @@ def role_leaf(
             committed, uses = MET, [a_use]  # the record's attribution: it carried it out
             drawn.append(COMMITTED.drawn(path, [Role.COMMITTED.value]))
         premeditated, p_use, _ = ctx.fact(section, loc, "premeditated")
-        acts, acts_use, _ = ctx.fact(section, loc, acts_field(section))
-        if premeditated is None and acts and not PLANNED_ACTS.isdisjoint(acts):
-            premeditated, p_use = True, acts_use
+        if premeditated is None:
+            premeditated, p_use = planned_by_nature(ctx, section, loc)
         if committed is MET and premeditated and may_infer(ctx):
             return ctx.finding(
                 MET,

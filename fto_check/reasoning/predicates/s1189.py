@@ -29,6 +29,7 @@ from fto_check.reasoning.engine import Context, Dated, complete, rule
 from fto_check.reasoning.evidence import (
     DISARMED,
     INTENT,
+    NOT_US_ORGANIZED,
     RENOUNCED,
     incident_subject,
     may_infer,
@@ -175,6 +176,16 @@ def foreign(ctx: Context) -> Finding:
     hq, hq_use, hq_path = ctx.fact(section, loc, "headquarters_in")
     us_law, law_use, law_path = ctx.fact(section, loc, "organized_under_us_law")
     formed, formed_use, formed_path = ctx.fact(section, loc, "formed_in")
+    drawn = []
+    if (
+        us_law is None
+        and _abroad(hq) is MET
+        and _abroad(formed) is MET
+        and test in ("base", "not-us-organized")
+        and may_infer(ctx)
+    ):  # formed and led abroad: not incorporated or registered in the US, unless recorded
+        us_law, law_use = False, formed_use
+        drawn = [NOT_US_ORGANIZED.drawn(law_path, False)]
 
     if test == "base":
         parts = [(_abroad(hq), hq_use, hq_path), (negate(from_bool(us_law)), law_use, law_path)]
@@ -218,10 +229,10 @@ def foreign(ctx: Context) -> Finding:
         )
 
     status = all_of(s for s, _, _ in parts)
-    facts = [u for _, u, _ in parts if u]
+    facts = list({id(u): u for _, u, _ in parts if u}.values())
     missing = [p for s, u, p in parts if u is None]
     if status is MET:
-        reason = met_reason
+        reason = met_reason + (f" (inferred, `{NOT_US_ORGANIZED.id}`)" if drawn else "")
     elif status is NOT_MET:
         reason = "it is a US organization: " + "; ".join(
             {
@@ -233,10 +244,22 @@ def foreign(ctx: Context) -> Finding:
             if s is NOT_MET
         )
     else:
-        reason = "not known where it is based or organized"
+        unknown = [p for s, _, p in parts if s is UNDETERMINED]
+        reason = (
+            "not known whether it is organized under US law"
+            if unknown == [law_path]
+            else "not known where it is based"
+            if unknown == [hq_path]
+            else "not known where it is based or organized"
+        )
     would = [[_pointing_abroad(ctx, p) for s, _, p in parts if s is not MET]]
     return ctx.finding(
-        status, reason, facts=facts, missing=missing, would_meet=would if status is not MET else []
+        status,
+        reason,
+        facts=facts,
+        missing=missing,
+        would_meet=would if status is not MET else [],
+        inferred=drawn or None,
     )
 
 
@@ -887,25 +910,24 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
     for i, incident in enumerate(incidents):
         loc = ("incidents", i)
         counts = _counts(ctx, i)
+        # What the record says of this incident's reach: each fact given is a sign; with none
+        # given, the reach is unknown.
         signs = []
         targets, t_use, t_path = ctx.fact(incident, loc, "us_targets")
-        signs.append(
-            UNDETERMINED
-            if targets is None
-            else MET
-            if not wanted.isdisjoint(targets)
-            else (NOT_MET if complete(targets) else UNDETERMINED)
-        )
+        if targets is not None:
+            hit = not wanted.isdisjoint(targets)
+            signs.append(MET if hit else NOT_MET if complete(targets) else UNDETERMINED)
         uses = [t_use] if t_use else []
         if legacy:
             harmed, h_use, _h_path = ctx.fact(incident, loc, "us_nationals_harmed")
-            signs.append(from_bool(harmed))
-            uses += [h_use] if h_use else []
+            if harmed is not None:
+                signs.append(from_bool(harmed))
+                uses.append(h_use)
         if in_us and incident.country is not None:
             signs.append(MET if incident.country in US_SOIL else NOT_MET)
             if incident.country in US_SOIL:
                 uses.append(ctx.fact(incident, loc, "country")[1])
-        reached = any_of(signs)
+        reached = any_of(signs) if signs else UNDETERMINED
         parts.append(all_of([counts, reached]))
         if parts[-1] is MET:
             hits.append(incident_subject(i, incident))
@@ -913,11 +935,18 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
         elif counts is UNDETERMINED and reached is MET:
             pending.append(incident_subject(i, incident))
             facts += [u for u in uses if u]
-        elif counts is not NOT_MET and reached is UNDETERMINED:
+        elif counts is MET and reached is UNDETERMINED:
             missing.append(t_path)
-            if counts is MET:
-                would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
+            would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
     status = any_of(parts)
+    if status is UNDETERMINED and not missing and not pending:
+        # No incident that counts is open on its reach: the facts to add are those of the
+        # incidents not yet known to count (their reach, once (B) settles them).
+        missing = [
+            ctx.fact(incident, ("incidents", i), "us_targets")[2]
+            for i, incident in enumerate(incidents)
+            if parts[i] is UNDETERMINED
+        ]
     return status, facts, missing, hits if status is MET else pending, would
 
 

@@ -16,12 +16,12 @@ from fto_check.profile.model import Motive, Role, Target
 from fto_check.reasoning.engine import Context, complete, rule
 from fto_check.reasoning.evidence import (
     INTENT,
-    PLANNED_ACTS,
     PREMEDITATED,
     VIOLENCE,
     VIOLENT,
     acts_field,
     boolean_or_inferred,
+    planned_by_nature,
     section_of,
 )
 from fto_check.reasoning.findings import Change, Finding
@@ -69,10 +69,8 @@ def _premeditation(ctx: Context, section, loc):
     role, role_use, _ = ctx.fact(section, loc, "role")
     if role and not {Role.PLANNED, Role.PREPARED}.isdisjoint(role):
         return True, [role_use]
-    acts, acts_use, _ = ctx.fact(section, loc, acts_field(section))
-    if acts and not PLANNED_ACTS.isdisjoint(acts):
-        return True, [acts_use]
-    return False, []
+    planned, acts_use = planned_by_nature(ctx, section, loc)
+    return (True, [acts_use]) if planned else (False, [])
 
 
 @rule(
