@@ -997,6 +997,15 @@ def threat_origin(ctx: Context) -> Finding:
     if found:
         return ctx.finding(MET, f"the threat comes from its {_words(found, ' and ')}", facts=[use])
     others = _words([o.value for o in origins], ", ") or "nothing listed"
+    if not complete(origins):  # a list records what is known: another origin may be left out
+        return ctx.finding(
+            UNDETERMINED,
+            f"the threat is known to come from its {others}; the list may not be complete "
+            f"(write `arises_from: {{only: [...]}}` when the record says these were all)",
+            facts=[use],
+            missing=[path],
+            would_meet=fix,
+        )
     return ctx.finding(
         NOT_MET,
         f"the threat comes from its {others}, not from its {_words(sorted(counted), ' or ')}",
