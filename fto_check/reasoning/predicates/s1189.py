@@ -313,6 +313,14 @@ def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str
         f"{status.label} on the Secretary's asserted finding{on}{what}; on the facts alone the "
         f"checker finds it {derived.status.label}"
     )
+    # Only a finding reverses a finding: what would meet it is the Secretary's, not the facts.
+    would = []
+    if status is NOT_MET:
+        legacy = loc == ("threat_to_us", "secretary_finding")
+        reverse = Change(f"{use.path}.threatens", True) if legacy else Change(
+            f"{use.path}.{letter}", "met", text="a finding of the Secretary that it is met"
+        )
+        would = [[reverse]]
     return ctx.finding(
         status,
         reason,
@@ -320,6 +328,7 @@ def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str
         basis="asserted",
         facts=[use],
         children=derived.children,
+        would_meet=would,
         notes=[
             *notes,
             *derived.notes,
