@@ -161,3 +161,14 @@ def test_secretary_findings_apply_from_their_dates_until_a_revocation(no_us_vict
     for day, basis in (("2019-12-31", None), ("2022-01-01", "asserted"), ("2024-06-30", None)):
         c = finding(evaluate_dict(no_us_victims, as_of=day), "1189(a)(1)(C)")
         assert (c.basis == "asserted") is (basis == "asserted"), day
+
+
+def test_no_threat_shown_by_the_incidents_cites_the_incidents_facts(no_us_victims):
+    """Not met on the incidents' own facts: the finding names them, so a report can point at
+    the lines that decided it."""
+    harmed = finding(evaluate_dict(no_us_victims), "1189(a)(1)(C)/us-nationals-harmed")
+    assert harmed.status is NOT_MET
+    assert {f.path for f in harmed.facts} == {
+        "incidents[0].us_targets",
+        "incidents[0].us_nationals_harmed",
+    }

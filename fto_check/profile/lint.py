@@ -8,6 +8,7 @@ the report and kept in the JSON.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -62,14 +63,29 @@ def _value(fact):
 )
 def _lone_individual_with_members(profile: Profile):
     org = profile.organization
-    if org and _value(org.is_group) is False and (_value(org.members) or 0) > 1:
+    members = _value(org.members) if org else None
+    if org and _value(org.is_group) is False and _at_least(members) > 1:
+        said = f"{members:,}" if isinstance(members, int) else repr(members[:40])  # not echoed
         yield (
             ("organization", "members"),
-            (
-                f"organization.is_group is false (a lone individual) but organization.members is "
-                f"{_value(org.members):,}"
-            ),
+            "organization.is_group is false (a lone individual) but organization.members is "
+            + said,
         )
+
+
+_MANY = re.compile(r"\b(?:dozens|hundreds|thousands|millions|several|many)\b", re.IGNORECASE)
+
+
+def _at_least(members) -> int:
+    """The fewest members a size as the record gives it allows: 5000; 1000-5000; thousands."""
+    if isinstance(members, int):
+        return members
+    if not members:
+        return 0
+    first = re.match(r"[0-9][0-9,]*", members)
+    if first:
+        return int(first[0].replace(",", ""))
+    return 2 if _MANY.search(members) else 0
 
 
 VIOLENT_BY_NATURE = {Act.ASSASSINATION, Act.HOSTAGE_TAKING, Act.ATTACK_ON_PROTECTED_PERSON}

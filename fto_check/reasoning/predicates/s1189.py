@@ -134,6 +134,8 @@ def _abroad(country: str | None):
 
 def _where(country: str) -> str:
     """How a report names a place the organization is tied to."""
+    if country == US:
+        return "the United States"
     if country in US_SOIL - {US}:
         return f"{country}, part of the United States (8 U.S.C. § 1101(a)(38))"
     if country in US_POSSESSIONS:
@@ -317,8 +319,12 @@ def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str
     would = []
     if status is NOT_MET:
         legacy = loc == ("threat_to_us", "secretary_finding")
-        reverse = Change(f"{use.path}.threatens", True) if legacy else Change(
-            f"{use.path}.{letter}", "met", text="a finding of the Secretary that it is met"
+        reverse = (
+            Change(f"{use.path}.threatens", True)
+            if legacy
+            else Change(
+                f"{use.path}.{letter}", "met", text="a finding of the Secretary that it is met"
+            )
         )
         would = [[reverse]]
     return ctx.finding(
@@ -893,6 +899,7 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
     if incidents is None:
         return UNDETERMINED, [], ["incidents"], [], []
     parts, facts, missing, hits, would, pending = [], [], [], [], [], []
+    known = []  # what the incidents of its activity say of US interests, where none reached them
     for i, incident in enumerate(incidents):
         loc = ("incidents", i)
         counts = _counts(ctx, i)
@@ -919,15 +926,20 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
         if parts[-1] is MET:
             hits.append(incident_subject(i, incident))
             facts += [u for u in uses if u]
-        elif counts is UNDETERMINED and reached is MET:
+            continue
+        if counts is UNDETERMINED and reached is MET:
             pending.append(incident_subject(i, incident))
             facts += [u for u in uses if u]
-        elif counts is not NOT_MET and reached is UNDETERMINED:
+        elif counts is not NOT_MET:
+            known += [u for u in uses if u]
+        if counts is not NOT_MET and reached is UNDETERMINED:
             missing.append(t_path)
             if counts is MET:
                 would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
     status = any_of(parts)
-    return status, facts, missing, hits if status is MET else pending, would
+    # Not met (or open): the facts that say so are the incidents' own, as a report must show.
+    shown = facts if status is MET else [*facts, *known]
+    return status, shown, missing, hits if status is MET else pending, would
 
 
 @rule(
