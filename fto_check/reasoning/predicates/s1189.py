@@ -934,8 +934,9 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
             known += [u for u in uses if u]
         if counts is not NOT_MET and reached is UNDETERMINED:
             missing.append(t_path)
-            if counts is MET:
-                would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
+        if counts is MET:  # its terrorist activity: had it reached them, (C) would be met
+            first = USTarget.NATIONALS if USTarget.NATIONALS in wanted else sorted(wanted)[0]
+            would.append([Change(t_path, [first.value], "add")])
     status = any_of(parts)
     # Not met (or open): the facts that say so are the incidents' own, as a report must show.
     shown = facts if status is MET else [*facts, *known]
