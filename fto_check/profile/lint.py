@@ -50,7 +50,14 @@ def _register(registry: list[Check], code: str, summary: str, **hint: str):
 
 
 def _value(fact):
-    return fact.value if isinstance(fact, SOURCED) else fact
+    if isinstance(fact, SOURCED):  # `{value: …}`, or a complete list `{only: […]}`
+        return getattr(fact, "only", None) if fact.value is None else fact.value
+    return fact
+
+
+def _acts(incident):
+    """What the incident records as done: `acts`, or `involves`, its older name."""
+    return _value(incident.acts if incident.acts is not None else incident.involves)
 
 
 # ---------------------------------------------------------------- contradictions
@@ -99,7 +106,7 @@ VIOLENT_BY_NATURE = {Act.ASSASSINATION, Act.HOSTAGE_TAKING, Act.ATTACK_ON_PROTEC
 )
 def _nonviolent_violent_act(profile: Profile):
     for i, incident in enumerate(profile.incidents or ()):
-        acts = set(_value(incident.involves) or ())
+        acts = set(_acts(incident) or ())
         if _value(incident.violent) is False and acts & VIOLENT_BY_NATURE:
             names = ", ".join(sorted(a.value for a in acts & VIOLENT_BY_NATURE))
             yield ("incidents", i, "violent"), f"violent is false, yet it involves {names}"
@@ -112,7 +119,7 @@ def _nonviolent_violent_act(profile: Profile):
 )
 def _carried_out_and_attempted(profile: Profile):
     for i, incident in enumerate(profile.incidents or ()):
-        both = set(_value(incident.involves) or ()) & set(_value(incident.attempted) or ())
+        both = set(_acts(incident) or ()) & set(_value(incident.attempted) or ())
         if both:
             names = ", ".join(sorted(a.value for a in both))
             yield (
@@ -196,7 +203,7 @@ USED_WEAPONS = {Act.FIREARM, Act.EXPLOSIVE, Act.OTHER_WEAPON}
 )
 def _nonviolent_use_of_weapon_to_kill(profile: Profile, as_of: date, today: date):
     for i, incident in enumerate(profile.incidents or ()):
-        weapons = set(_value(incident.involves) or ()) & USED_WEAPONS
+        weapons = set(_acts(incident) or ()) & USED_WEAPONS
         if (
             weapons
             and _value(incident.violent) is False
