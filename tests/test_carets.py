@@ -35,6 +35,7 @@ PROFILE = (
     "incidents:\n"
     + INCIDENT.format(id="first")
     + "    us_nationals_harmed: false\n"
+    + "    us_targets: []\n"
     + INCIDENT.format(id="second")
     + "threat_to_us: {arises_from: [terrorist-activity]}\n"
 )
@@ -56,11 +57,11 @@ def caret_under(lines: list[str], reason: str) -> tuple[str, str]:
 
 
 def test_a_fact_missing_from_one_incident_is_pointed_at_in_that_incident(tmp_path):
-    """One incident says US nationals were not harmed, the other does not say: the caret is
-    at the incident that does not say, not under the other's `us_nationals_harmed: false`."""
+    """One incident says no US national or interest was harmed or aimed at, the other does
+    not say: the caret is at the incident that does not say, not under the other's facts."""
     shown, caret = caret_under(report(tmp_path), "not known whether its terrorist activity")
     assert re.search(r"\d+ \|   - id: second$", shown)
-    assert "`us_nationals_harmed` would go in this incident" in caret
+    assert "`us_targets` would go in this incident" in caret
     assert caret.index("^") == shown.index("id: second") - shown.index("|") + caret.index("|")
 
 

@@ -88,7 +88,8 @@ def test_json_report_round_trips_and_carries_a_format_version(write):
     """`--format json` is the finding tree, documented by `schema --report`, and stable."""
     result = run("check", "--format", "json", write(MEETS_ALL))
     data = json.loads(result.output)
-    assert data["format_version"] == 1 and data["verdict"] == "met"
+    assert data["format_version"] == 2 and data["verdict"] == "met"
+    assert "law_notes" not in data  # gone in format 2: the receipt names the wording applied
     assert [c["rule"] for c in data["criteria"]["children"]] == [
         "1189(a)(1)(A)",
         "1189(a)(1)(B)",
@@ -127,10 +128,20 @@ def test_a_missing_file_is_an_input_error(tmp_path):
 
 
 def test_as_of_on_the_command_line_overrides_the_profile(write):
-    """--as-of judges the same facts on another date (here: the incident is no longer current)."""
-    result = run("check", "--as-of", "2030-01-01", write(MEETS_ALL))
+    """--as-of judges the same facts on another date (here: the incident is no longer current,
+    and the record says it lists every incident since 2019)."""
+    listed = MEETS_ALL + "conduct: {all_incidents_since: 2019-01-01}\n"
+    result = run("check", "--as-of", "2030-01-01", write(listed))
     assert "as of 2030-01-01" in result.output
     assert "✗ engages now" in result.output and "more than 5 years before" in result.output
+
+
+def test_an_old_incident_alone_leaves_b_open_on_a_later_date(write):
+    """Without a quiet period or a complete list, an incident too old to count does not show
+    that the organization no longer engages: others may have gone unrecorded."""
+    result = run("check", "--as-of", "2030-01-01", write(MEETS_ALL))
+    assert "(B) ?" in result.output
+    assert "conduct.quiet_since" in result.output
 
 
 def test_a_date_before_the_statute_is_refused(write):

@@ -41,11 +41,19 @@ def criteria_sections(output: str) -> dict[str, list[str]]:
 def test_every_criterion_not_met_points_at_a_line_or_names_a_field(path):
     """On every example, a criterion not met (✗) or undetermined (?) shows a `file:line:col`
     snippet or a `help: add` line for a missing field."""
-    for mark, lines in criteria_sections(check(path)).items():
+    sections = criteria_sections(check(path))
+    for mark, lines in sections.items():
         if mark[0] == "✓":
             continue
         text = "\n".join(lines)
         located = re.search(rf"--> {re.escape(str(path))}:\d+:\d+", text)
+        # (C) speaks of "the terrorist activity or terrorism of the organization": where it
+        # fails only because (B) does, it points at (B), whose own section must be located.
+        only_b = mark[1] == "C" and re.search(r"\(B\) (is undetermined|finds no)", text)
+        if only_b and not located and "help: add `" not in text:
+            b = "\n".join(next(v for k, v in sections.items() if k[1] == "B"))
+            assert re.search(r"--> |help: add `", b), f"{path} (B):\n{b}"
+            continue
         assert located or "help: add `" in text, f"{path} {mark}:\n{text}"
 
 
@@ -58,8 +66,9 @@ incidents:
   - id: ambush
     date: 2024-09-17
     involves: [firearm]
-    motives: [financial, territorial]
+    motives: {only: [financial, territorial]}
     sources: [press]
+conduct: {all_incidents_since: 2020-01-01}
 """
 
 
@@ -68,13 +77,27 @@ def test_a_failing_element_shows_its_line_with_a_caret_under_the_value(tmp_path)
     path = tmp_path / "cartel.yaml"
     path.write_text(PROFIT)
     lines = check(path).splitlines()
-    at = next(i for i, line in enumerate(lines) if line.endswith(f"--> {path}:9:14"))
-    assert lines[at + 2].endswith("9 |     motives: [financial, territorial]")
+    at = next(i for i, line in enumerate(lines) if line.endswith(f"--> {path}:9:21"))
+    assert lines[at + 2].endswith("9 |     motives: {only: [financial, territorial]}")
     caret = lines[at + 3].split("|", 1)[1]
-    assert caret == " " + " " * 13 + "^" * len("[financial, territorial]")
+    assert caret == " " + " " * 20 + "^" * len("[financial, territorial]")
     assert (
         lines[at + 4].strip() == "= because its motives (financial, territorial) are not political"
     )
+
+
+def test_a_list_not_complete_is_shown_where_it_is_not_called_unknown(tmp_path):
+    """A list given but not said to be complete leaves an element open: the caret goes under
+    the list as written, and the report does not call a given fact unknown."""
+    path = tmp_path / "cartel.yaml"
+    path.write_text(PROFIT.replace("{only: [financial, territorial]}", "[financial, territorial]"))
+    output = check(path)
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(f"--> {path}:9:14"))
+    assert lines[at + 2].endswith("9 |     motives: [financial, territorial]")
+    assert lines[at + 3].split("|", 1)[1] == " " + " " * 13 + "^" * len("[financial, territorial]")
+    assert "the list may not be complete" in lines[at + 4]
+    assert "`motives` is unknown here" not in output
 
 
 def test_a_fact_shown_lists_its_sources(tmp_path):
@@ -101,14 +124,18 @@ def test_missing_fields_are_named_once_per_criterion(tmp_path):
     for lines in criteria_sections(check(path)).values():
         helps = [line for line in lines if "help: add" in line]
         assert len(helps) == len(set(helps))
-        fields = re.findall(r"`([\w\[\]\.]+)`", " ".join(helps))
-        assert len(fields) == len(set(fields))
+        fields = []
+        for line in helps:  # `incidents[0].unlawful_where_committed`, `.unlawful_in_us`: in full
+            names = re.findall(r"`([\w\[\]\.]+)`", line)
+            section = names[0].rpartition(".")[0]
+            fields += [section + name if name.startswith(".") else name for name in names]
+        assert fields and len(fields) == len(set(fields))
 
 
 def test_a_missing_field_is_named_with_the_clause_it_would_decide(tmp_path):
     """ "add `incidents[0].motives` to decide § 2656f(d)(2) politically motivated"."""
     path = tmp_path / "p.yaml"
-    path.write_text(PROFIT.replace("    motives: [financial, territorial]\n", ""))
+    path.write_text(PROFIT.replace("    motives: {only: [financial, territorial]}\n", ""))
     assert "help: add `incidents[0].motives` to decide" in check(path)
     assert "§ 2656f(d)(2) politically motivated" in check(path)
 
@@ -130,8 +157,21 @@ def test_the_receipt_states_version_law_readings_and_the_profile_hash(tmp_path):
     footer = check(path).split("\nreceipt: ")[1]
     assert footer.startswith("fto-check ")
     assert hashlib.sha256(PROFIT.encode()).hexdigest() in footer
-    assert "law: 8 U.S.C. § 1189 as in force on 2025-02-20" in footer
-    assert "readings in force: engages-recency=5-years" in footer
+    # each clause applied, with the wording applied: the text of that day and its enactment
+    assert "law: 8 U.S.C. §§ 1189(a)(1), (a)(1)(A): as enacted by Pub. L. 104-132" in footer
+    assert "law: 8 U.S.C. § 1189(d)(2): as enacted by Pub. L. 108-458" in footer
+    assert "law: 22 U.S.C. § 2656f(d)(2): as enacted by Pub. L. 100-204" in footer
+    assert "readings in force: engages-recency=5-years (the default for the law in force" in footer
+
+
+def test_the_receipt_names_the_wording_of_the_day_judged(tmp_path):
+    """Judged in 2000, the receipt cites the clauses of that day: § 1182(a)(3)(B)(ii) as the
+    definition of terrorist activity, and § 1189(c)(2) for national security."""
+    path = tmp_path / "cartel.yaml"
+    path.write_text(PROFIT.replace("2024-09-17", "1999-09-17"))
+    footer = check("--as-of", "2000-06-30", path).split("\nreceipt: ")[1]
+    assert "1182(a)(3)(B)(ii)" in footer
+    assert "(c)(2): as enacted by Pub. L. 104-132" in footer and "(d)(2)" not in footer
 
 
 def test_json_carries_the_receipt_but_not_the_profile_text(tmp_path):
@@ -151,9 +191,22 @@ def boundary(tmp_path, incident: str) -> str:
 
 
 def test_property_only_violence_is_flagged_under_2656f(tmp_path):
-    """Boundary: violence against property alone, and § 2656f(d)(2)'s noncombatant targets."""
-    output = boundary(tmp_path, "{date: 2024-01-01, violent: true, targets: [property]}")
-    assert "boundary: violence against property alone" in output
+    """Boundary: violence against property alone, and § 2656f(d)(2)'s noncombatant targets. It
+    is a named reading (`property-targets`): met by default, and the report names the reading;
+    on `people-only` the report shows the targets that are not noncombatants."""
+    incident = {"date": "2024-01-01", "violent": True, "targets": ["property"]}
+    report = evaluate_dict({"name": "X", "as_of": "2024-06-30", "incidents": [incident]})
+    targets = next(
+        f for f in report.criteria.walk() if f.rule == "2656f(d)(2)/noncombatant-targets"
+    )
+    assert targets.status.value == "met"
+    assert "`property-targets` reading" in targets.reason
+    assert targets.readings == {"property-targets": "civilian-property"}
+    path = tmp_path / "b.yaml"
+    path.write_text(f"name: X\nas_of: 2024-06-30\nincidents:\n  - {json.dumps(incident)}\n")
+    output = check("--reading", "property-targets=people-only", path)
+    assert "it targeted property, not noncombatants" in output
+    assert "reading property-targets=people-only" in output
 
 
 def test_an_act_without_the_iv_i_intention_is_flagged(tmp_path):
@@ -192,7 +245,7 @@ def test_the_seizure_note_reads_whole_words_in_any_case(tmp_path, summary, flagg
 def test_a_hijacking_for_money_is_flagged_as_outside_the_carve_out(tmp_path):
     """Boundary: (iii)(I) has no motive element, so a hijacking for profit still counts."""
     output = boundary(tmp_path, "{date: 2024-01-01, involves: [hijacking], motives: [financial]}")
-    assert "boundary: (iii)(I) has no motive element" in output
+    assert "boundary: (I) has no motive element" in output
 
 
 def test_a_boundary_note_stays_on_its_own_finding():

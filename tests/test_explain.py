@@ -81,11 +81,28 @@ def test_earlier_versions_are_quoted_with_their_dates_and_enacting_law():
     assert "1182(a)(3)(B) of this title); and”" in out
 
 
-def test_a_version_not_retrieved_says_so():
-    """A past wording that was not retrieved is not invented: the version says why it is missing."""
+def test_a_number_that_named_other_words_then_quotes_them():
+    """Before 26 October 2001, (iii)(I) was "the preparation or planning of a terrorist
+    activity" (in the definition of "engage"): the earlier version quotes those words."""
     out = _flat(_explain("1182(a)(3)(B)(iii)(I)").stdout)
-    assert "Until 2001-10-25, as enacted by Pub. L. 101-649 (Immigration Act of 1990):" in out
-    assert "(wording not retrieved: " in out
+    assert "Until 2001-10-25, as enacted by Pub. L. 101-649, § 601(a) (Immigration Act" in out
+    assert "“The preparation or planning of a terrorist activity.”" in out
+
+
+def test_a_version_not_retrieved_says_so():
+    """A past wording that was not retrieved is not invented: the version says why it is
+    missing. (Every wording in rules/ is retrieved today; the renderers still say so.)"""
+    from fto_check.render import explain as render
+    from fto_check.teaching.explain import build
+
+    data = build(catalog.resolve("1182(a)(3)(B)(iii)(I)"))
+    data["law"]["versions"][0].update(text=None, note="not found in the 1990 Statutes at Large")
+    assert "(wording not retrieved: not found in the 1990 Statutes at Large)" in _flat(
+        render.text(data)
+    )
+    assert "> (wording not retrieved: not found in the 1990 Statutes at Large)" in (
+        render.markdown(data)
+    )
 
 
 def test_the_so_in_original_footnote_and_how_the_checker_parses_it():
@@ -154,10 +171,14 @@ def test_a_clause_not_encoded_says_why():
     assert f"Not encoded: {LAW.clauses['1189(a)(2)(C)'].not_encoded}" in out
 
 
-def test_a_lead_in_says_which_subclause_encodes_it():
-    """§ 1182(a)(3)(B)(iv)(IV) is encoded through (aa), and says so."""
+def test_a_lead_in_says_which_rule_encodes_it():
+    """§ 1182(a)(3)(B)(iv)(IV) ("to solicit funds … for—") is encoded by its element, and
+    says so."""
     data = _json("1182(a)(3)(B)(iv)(IV)")
-    assert data["encoded"] == "encoded through its subclauses: 1182(a)(3)(B)(iv)(IV)(aa)"
+    assert data["encoded"] == "encoded by its elements: 1182(a)(3)(B)(iv)(IV)/solicited"
+    assert "Encoded by its elements: 1182(a)(3)(B)(iv)(IV)/solicited." in _flat(
+        _explain("1182(a)(3)(B)(iv)(IV)").stdout
+    )
 
 
 def test_a_reading_prints_the_question_alternatives_default_and_arguments():
@@ -167,7 +188,11 @@ def test_a_reading_prints_the_question_alternatives_default_and_arguments():
     assert [a["name"] for a in data["alternatives"] if a["default"]] == ["individual-only"]
     assert {a["name"] for a in data["alternatives"]} == {"individual-only", "organizational-profit"}
     assert data["argument"]
-    assert [r["id"] for r in data["consulted_by"]] == ["1182(a)(3)(B)(iii)(V)(b)"]
+    # (V)(b) under both its numbers: clause (ii) until 2001-10-25, (iii) since
+    assert [r["id"] for r in data["consulted_by"]] == [
+        "1182(a)(3)(B)(ii)(V)(b)",
+        "1182(a)(3)(B)(iii)(V)(b)",
+    ]
     out = _flat(_explain("personal-monetary-gain").stdout)
     assert "individual-only (default):" in out
     assert "--reading personal-monetary-gain=VALUE" in out
@@ -211,7 +236,11 @@ incidents:
 def examples(tmp_path, monkeypatch):
     """An examples/ directory of our own: one firearm attack, one hostage-taking, one broken."""
     (tmp_path / "firearm.yaml").write_text(EXAMPLE.format(name="Firearm", act="firearm"))
-    (tmp_path / "hostages.yaml").write_text(EXAMPLE.format(name="Hostages", act="hostage-taking"))
+    (tmp_path / "hostages.yaml").write_text(  # all it did: no weapon used
+        EXAMPLE.format(name="Hostages", act="hostage-taking").replace(
+            "[hostage-taking]", "{only: [hostage-taking]}"
+        )
+    )
     (tmp_path / "no-incidents.yaml").write_text("name: Unknown\nas_of: 2025-02-20\n")
     (tmp_path / "broken.yaml").write_text("name: [unclosed\n")
     real = catalog.data_dir
@@ -239,7 +268,10 @@ def test_the_examples_listed_are_those_whose_report_decides_the_rule(examples):
 def test_a_reading_lists_the_examples_it_decided(examples):
     """Under a reading, the examples where it decided a finding are listed with its value."""
     uses = _json("personal-monetary-gain")["examples"]
-    assert uses == []
+    # a shooting for control of territory: money on the organizational-profit reading only
+    assert uses == [
+        {"example": "firearm.yaml", "as_of": "2025-02-20", "outcomes": ["individual-only"]}
+    ]
     assert [u["example"] for u in _json("engages-recency")["examples"]] == [
         "firearm.yaml",
         "hostages.yaml",

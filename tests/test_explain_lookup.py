@@ -26,9 +26,11 @@ def explain(*args: str, code: int = 0):
     [
         ("hijacking", "1182(a)(3)(B)(iii)(I)"),  # a word of the rule's title
         ("highjacking", "1182(a)(3)(B)(iii)(I)"),  # as the statute spells it
-        ("material support", "1182(a)(3)(B)(iv)(VI)(aa)"),  # two words of a title
-        ("Material Support", "1182(a)(3)(B)(iv)(VI)(aa)"),
-        ("solicit funds", "1182(a)(3)(B)(iv)(IV)(aa)"),  # an inflection of the title's words
+        # two words of a title: the element "afforded material support" that (iv)(VI)'s
+        # subclauses (aa)–(dd) share
+        ("material support", "1182(a)(3)(B)(iv)(VI)/afforded"),
+        ("Material Support", "1182(a)(3)(B)(iv)(VI)/afforded"),
+        ("solicit funds", "1182(a)(3)(B)(iv)(IV)/solicited"),  # an inflection of its words
         ("conveyance", "1182(a)(3)(B)(iii)(I)"),
         ("hostages", "1182(a)(3)(B)(iii)(II)"),
         ("monetary gain", "personal-monetary-gain"),  # a reading, by the words of its name
@@ -38,6 +40,13 @@ def test_a_rule_is_found_by_the_words_of_its_title_or_its_law(query, found):
     assert catalog.resolve(query).id == found
     data = json.loads(explain("-f", "json", query).stdout)
     assert data["id"] == found
+
+
+def test_words_the_law_has_said_under_two_numbers_find_todays_clause():
+    """Before 26 October 2001 hijacking was (ii)(I), since then (iii)(I): the words find the
+    clause in force today, and its id still finds the earlier one."""
+    assert catalog.resolve("hijacking").id == "1182(a)(3)(B)(iii)(I)"
+    assert catalog.resolve("1182(a)(3)(B)(ii)(I)").id == "1182(a)(3)(B)(ii)(I)"
 
 
 def test_the_statutes_own_words_find_a_clause_without_a_title_of_its_own():

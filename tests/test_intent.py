@@ -39,35 +39,69 @@ def test_an_intended_assassination_is_terrorist_activity_whatever_the_motive():
     assert intent_status(data, personal_monetary_gain="organizational-profit") is MET
 
 
+def shootings(motives) -> dict:
+    """Intended shootings of civilians, the acts and targets all there are, for `motives`:
+    only (V)(b) can make them terrorist activity, and its money carve-out decides."""
+    return armed_with(
+        public_threats=True,
+        acts={"only": ["assault"]},
+        means=["firearm"],
+        targets={"only": ["civilians"]},
+        motives=motives,
+    )
+
+
 def test_intended_shootings_for_the_organizations_profit_count_on_the_default_reading():
     """(V)(b): an organization's profit is not "mere personal monetary gain" by default."""
-    data = armed_with(public_threats=True, intended_acts=["firearm"], motives=["financial"])
-    assert intent_status(data) is MET
+    assert intent_status(shootings({"only": ["financial"]})) is MET
 
 
 def test_intended_shootings_for_profit_fail_on_the_organizational_profit_reading():
-    """The same intent, read so that an organization's profit is mere monetary gain."""
-    data = armed_with(public_threats=True, intended_acts=["firearm"], motives=["financial"])
+    """The same intent, read so that an organization's profit is mere monetary gain; a motive
+    list not said to be complete leaves the carve-out open on that reading."""
+    data = shootings({"only": ["financial"]})
     assert intent_status(data, personal_monetary_gain="organizational-profit") is NOT_MET
+    data = shootings(["financial"])
+    assert intent_status(data, personal_monetary_gain="organizational-profit") is UNDETERMINED
 
 
 def test_intended_shootings_for_personal_gain_are_carved_out():
     """An individual's personal gain is within the carve-out on every reading."""
-    data = armed_with(public_threats=True, intended_acts=["firearm"], motives=["personal-gain"])
-    assert intent_status(data) is NOT_MET
+    assert intent_status(shootings({"only": ["personal-gain"]})) is NOT_MET
+
+
+def intended_violence(motives) -> dict:
+    """Intended killings of civilians by a subnational group, for `motives`."""
+    data = armed_with(plots=True, acts=["killing"], targets=["civilians"], motives=motives)
+    data["organization"] = {"subnational_group": True}
+    return data
+
+
+INTENDED_TERRORISM = "1189(a)(1)(B)/intended-terrorism"
 
 
 def test_a_political_aim_makes_the_intended_violence_terrorism():
-    """Politically motivated violence is terrorism, whatever the acts intended."""
-    data = armed_with(plots=True, intended_acts=[], motives=["political"])
+    """Politically motivated violence against noncombatants is terrorism; the same violence
+    for profit alone is not."""
+    data = intended_violence(["political"])
+    assert finding(evaluate_dict(data), INTENDED_TERRORISM).status is MET
     assert intent_status(data) is MET
+    data = intended_violence({"only": ["financial"]})
+    assert finding(evaluate_dict(data), INTENDED_TERRORISM).status is NOT_MET
+
+
+def test_intended_terrorism_needs_violence():
+    """An aim, however political, with no violence intended is not terrorism."""
+    data = armed_with(plots=True, acts=[], motives=["political"])
+    assert finding(evaluate_dict(data), INTENDED_TERRORISM).status is NOT_MET
 
 
 @pytest.mark.parametrize(("reading", "status"), [("broad", MET), ("narrow", NOT_MET)])
 def test_a_religious_aim_is_political_only_on_the_broad_reading(reading, status):
     """The politically-motivated reading decides the intended violence as it does incidents."""
-    data = armed_with(plots=True, intended_acts=[], motives=["religious"])
-    assert intent_status(data, politically_motivated=reading) is status
+    data = intended_violence(["religious"])
+    result = finding(evaluate_dict(data, politically_motivated=reading), INTENDED_TERRORISM)
+    assert result.status is status
 
 
 def test_no_violence_shown_is_no_intent_whatever_is_aimed_at():
@@ -83,9 +117,16 @@ def test_no_violence_shown_is_no_intent_whatever_is_aimed_at():
 
 
 def test_capability_and_intent_meet_b_without_any_incident():
-    """Route 3 of (B): armed, and intending terrorist activity, with no incident at all."""
-    data = armed_with(public_threats=True, intended_acts=["explosive"], motives=["political"])
+    """Route 3 of (B): armed, and intending terrorist activity, with no incident at all. An
+    intended bombing of civilians is unlawful and endangers them (inferred); with inferences
+    off, those facts must be stated."""
+    data = armed_with(
+        public_threats=True, acts=["bombing"], targets=["civilians"], motives=["political"]
+    )
     assert evaluate_dict(data).criterion("B").status is MET
+    assert evaluate_dict(data, inferences="facts-only").criterion("B").status is UNDETERMINED
+    data["intent"].update(unlawful_in_us=True, intent_to_endanger=True)
+    assert evaluate_dict(data, inferences="facts-only").criterion("B").status is MET
 
 
 def test_the_intent_reads_the_money_reading_so_it_can_be_contested():

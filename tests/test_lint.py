@@ -25,6 +25,18 @@ def test_a_lone_individual_with_thousands_of_members_is_refused():
     assert "[lone-individual-with-members]" in message
 
 
+@pytest.mark.parametrize("members", ["1000-5000", "thousands", "'5,000'"])
+def test_a_lone_individual_with_a_size_in_the_records_words_is_refused(members):
+    """A size given as a range or in words ('thousands') contradicts a lone individual too."""
+    text = f"name: X\norganization: {{is_group: false, members: {members}}}\n"
+    assert "[lone-individual-with-members]" in contradiction(text)
+
+
+def test_a_size_in_words_that_allows_one_member_is_not_a_contradiction():
+    """'one' or 'a handful' is not several members for certain: no contradiction."""
+    parse_profile(b"name: X\norganization: {is_group: false, members: one}\n", "p.yaml")
+
+
 def test_an_assassination_marked_nonviolent_is_refused():
     """An assassination is violence by nature."""
     message = contradiction("name: X\nincidents:\n  - {involves: [assassination], violent: no}\n")

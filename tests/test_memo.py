@@ -38,13 +38,16 @@ incidents:
     targets: [civilians]
     role: [committed]
     us_nationals_harmed: false
+    us_targets: []
     sources: [press]
 threat_to_us:
   us_nationals: false
   national_defense: false
   foreign_relations: false
   economic_interests: false
-  arises_from: [drug-trafficking]
+  operations_in_us: false
+  threats_against_us: false
+  arises_from: {only: [drug-trafficking]}
 """
 
 
@@ -81,8 +84,10 @@ def test_the_header_is_a_receipt(memo):
     header = memo.split("## Question presented")[0]
     assert hashlib.sha256(PROFILE.encode()).hexdigest() in header
     assert f"fto-check {__version__}" in header
-    assert "8 U.S.C. § 1189 as in force on 2025-02-20" in header
-    assert "`personal-monetary-gain=individual-only`" in header
+    # each clause applied, with the wording of the day and the law that enacted it
+    assert "8 U.S.C. §§ 1189(a)(1), (a)(1)(A): as enacted by Pub. L. 104-132" in header
+    assert "8 U.S.C. §§ 1189(a)(1)(B), (a)(1)(C): as amended by Pub. L. 107-56" in header
+    assert "personal-monetary-gain=individual-only" in header
 
 
 def test_facts_relied_on_are_listed_with_their_lines_and_sources(memo):
@@ -95,15 +100,18 @@ def test_each_criterion_is_analysed_with_its_status(memo):
     """(A), (B) and (C) each get a section saying met, not met or undetermined."""
     assert "### (A) Foreign organization: met" in memo
     assert "### (B) Engages in terrorist activity or terrorism" in memo
-    assert "### (C) Threatens US nationals or US national security: not met" in memo
+    assert (
+        "### (C) Its terrorist activity or terrorism threatens US nationals or US national "
+        "security: not met"
+    ) in memo
 
 
 def test_the_memo_says_what_would_change_a_criterion_not_met(memo):
     """Under (C), the facts that would meet it."""
     section = memo.split("### (C)")[1]
     assert "What would make (C) met (any one of these):" in section
-    assert "set `incidents[0].us_nationals_harmed` to true" not in section  # said per incident
-    assert "in `incidents[0]` (incident ambush (2024-09-17)): set `us_nationals_harmed`" in section
+    assert "`incidents[0].us_targets`" not in section.split("What would make")[1]  # per incident
+    assert "in `incidents[0]` (incident ambush (2024-09-17)): add one of `nationals`" in section
 
 
 def test_the_readings_are_explained_with_their_alternatives(memo):

@@ -28,10 +28,13 @@ from fto_check.teaching.interview import (
 runner = CliRunner()
 
 # name, as_of, (A): a group, not dissolved, based in XK, not organized under US law;
-# (B): one incident, an assassination committed with intent to kill, within five years;
-# (C): US nationals were harmed in it.
+# (B): one incident within five years: what happened (an assassination), to whom (officials),
+# why (political), the organization's part (committed it); the intention to kill and its
+# unlawfulness are inferred from the act;
+# (C): the US interests it reached: US nationals.
 MEETS_ALL = ["Test Front", "2024-06-30", "y", "n", "XK", "n"]
-MEETS_ALL += ["y", "2024-03-02", "y", "assassination", "committed", "y", "y"]
+MEETS_ALL += ["y", "2024-03-02", "assassination", "officials", "political", "committed"]
+MEETS_ALL += ["nationals"]
 
 
 def interview(answers: list[str], *args: str):
@@ -89,7 +92,7 @@ def test_each_fact_written_carries_its_meaning_as_a_comment(tmp_path):
     """Every fact line of the written profile is commented with the field's description."""
     text = interview(MEETS_ALL).stdout
     assert re.search(r"^  is_group: true +# A group of people acting together", text, re.M)
-    assert re.search(r"^    involves: \[assassination\] +# Acts of § 1182", text, re.M)
+    assert re.search(r"^    acts: \[assassination\] +# What was done, in the record's", text, re.M)
 
 
 def test_q_stops_and_writes_what_is_known(tmp_path):
@@ -159,6 +162,10 @@ def answers_for(question: Question) -> list:
         return [["XK"], ["US"], Unknown()]
     if question.kind == "date":
         return ["2024-03-02", "2015", Unknown()]
+    if question.kind == "day":  # a quiet period or a complete list: since before the window, or not
+        return ["2019-01-01", "2024-01-01", Unknown()]
+    if question.kind == "demand":
+        return ["none", {"on": question.choices[0]}, Unknown()]
     choices = question.choices
     return [[choices[0]], [choices[-1]], [], Unknown()]
 
@@ -227,7 +234,11 @@ def test_the_template_uncommented_is_a_profile_with_every_fact_unknown():
     text = re.sub(r"^# (?=\s*(- )?[a-z_-]+:)", "", template(), flags=re.M)
     profile = parse_profile(text.encode(), "<uncommented>").profile
     assert profile.organization is not None and profile.incidents
+    # successors are names the record gives (empty by default), not a fact a criterion reads
     assert all(
-        value is None for name, value in profile.organization if name not in ("sources", "note")
+        value is None
+        for name, value in profile.organization
+        if name not in ("sources", "note", "successors")
     )
+    assert profile.organization.successors == ()
     assert evaluate(profile).verdict is UNDETERMINED

@@ -117,5 +117,21 @@ def test_a_list_is_not_a_profile():
 
 def test_errors_never_echo_the_input():
     """Messages are built without the offending input, which can be huge and hostile."""
-    (p,) = problems("name: X\norganization: {members: " + "9" * 5000 + "x}\n")
+    (p,) = problems("name: X\norganization: {members: " + "9" * 5000 + ":30}\n")
     assert len(str(p)) < 300
+
+
+def test_a_count_of_members_is_a_number_and_words_stay_words():
+    """YAML hands `members: 5000` over as text: it is read as the number; a range or the
+    record's words are kept as written; what is neither is refused."""
+
+    def members(value: str):
+        text = f"name: X\norganization: {{members: {value}}}\n".encode()
+        return parse_profile(text, "p.yaml").profile.organization.members
+
+    assert members("5000") == 5000 and members("'5,000'") == 5000
+    assert members("1000-5000") == "1000-5000" and members("tens of thousands") == (
+        "tens of thousands"
+    )
+    (p,) = problems("name: X\norganization: {members: 12:30}\n")
+    assert "whole number" in p.message

@@ -19,7 +19,8 @@ runner = CliRunner()
 ROOT = Path(__file__).parent.parent
 CASES = Path("/work/shared/law/cases.md")
 
-# Profit-driven shootings are its only incidents, and the same acts are what it intends.
+# Profit-driven shootings are its only incidents, and the same acts are what it intends: the
+# lists are complete (`only:`), so the carve-out for "mere personal monetary gain" decides.
 CARTEL = """\
 name: Profit Cartel
 as_of: 2025-02-20
@@ -28,20 +29,27 @@ foreign: {headquarters_in: MX, organized_under_us_law: false}
 incidents:
   - id: highway-ambush
     date: 2024-09-17
-    involves: [firearm]
+    acts: {only: [assault]}
+    means: [firearm]
     threatened: []
     attempted: []
     conspired: []
     unlawful_where_committed: true
     intent_to_endanger: true
     intent_to_kill_or_injure: true
-    motives: [financial]
+    motives: {only: [financial]}
     premeditated: true
     violent: true
-    targets: [rivals, civilians]
-    role: [committed]
+    targets: {only: [rivals, civilians]}
+    role: {only: [committed]}
+conduct: {all_incidents_since: 2020-01-01}
 capability: {armed_members: true}
-intent: {public_threats: true, intended_acts: [firearm], motives: [financial]}
+intent:
+  public_threats: true
+  acts: {only: [assault]}
+  means: [firearm]
+  targets: {only: [rivals, civilians]}
+  motives: {only: [financial]}
 threat_to_us: {us_nationals: true, arises_from: [terrorist-activity]}
 """
 
@@ -125,13 +133,32 @@ def test_the_2019_cartel_example_has_b_contested_under_personal_monetary_gain():
 
 @pytest.mark.parametrize("name", list(all_readings()))
 def test_each_reading_states_the_question_the_alternatives_and_the_argument(name):
-    """`fto-check explain` teaches from this prose: it must quote the statute and say who
-    argues what."""
+    """`fto-check explain` teaches from this prose: it must name the clause in question, ask
+    its question, and say who argues what. A question may name its clause in its own words
+    ("(IV) lists…") when the reading's `clause` cites it; an alternative that is a dated
+    default may leave its ground to that period's `because`."""
     reading = all_readings()[name]
-    assert "§" in reading.question and "?" in reading.question
+    assert "?" in reading.question
+    assert re.fullmatch(r"\d+\w*\(\w\)(?:\(\w+\))*", reading.clause), reading.clause
     assert reading.current_default in reading.alternatives
-    assert all(len(text.split()) >= 12 for text in reading.alternatives.values())
+    grounds = {value: text for value, text in reading.alternatives.items()}
+    if isinstance(reading.default, list):
+        for period in reading.default:
+            assert len(period.because.split()) >= 12, period
+            grounds[period.value] += " " + period.because
+    assert all(len(text.split()) >= 12 for text in grounds.values())
     assert len(reading.argument.split()) >= 30
+
+
+def test_a_dated_default_is_the_one_in_force_on_the_day_judged():
+    """`engages-recency` has one default per period of the law; `default_on(day)` gives the
+    period's, and the current default is today's."""
+    reading = all_readings()["engages-recency"]
+    periods = reading.defaults_by_period()
+    assert len(periods) > 1
+    for period in periods:
+        assert reading.default_on(period.since) == period
+    assert reading.current_default == periods[-1].value
 
 
 def reporter_citations(text: str) -> set[str]:

@@ -42,13 +42,21 @@ def test_every_part_in_the_tree_is_a_rule_of_the_tree():
 
 
 def test_the_text_tree_shows_every_rule_with_its_citation_and_summary():
-    """Each rule in force appears with its id, its title, its summary and the law it applies."""
-    out = _rules().stdout
+    """Each rule in force appears with its id, its title, its summary and the law it applies:
+    today's in today's tree, a rule of an earlier text (clause (ii) before 26 October 2001) in
+    the tree of a day when it was in force."""
+    trees: dict[str, str] = {}
     for rule_id, impls in RULES.items():
-        assert rule_id in out
-        assert impls[-1].title in out
+        last = impls[-1]
+        day = "" if last.until is None else last.since.isoformat()
+        if day not in trees:
+            trees[day] = _rules(*(("--as-of", day) if day else ())).stdout
+        assert rule_id in trees[day], (rule_id, day)
+        assert last.title in trees[day]
+    out = trees[""]
     assert "as amended by Pub. L. 107-56, § 411(c) (USA PATRIOT Act)" in out
     assert "[any of]" in out and "[all of]" in out and "[any incident]" in out
+    assert "1182(a)(3)(B)(ii)" not in out and "1182(a)(3)(B)(ii)" in trees["1996-04-24"]
 
 
 def test_as_of_1999_shows_b_as_enacted_with_one_route():
@@ -76,8 +84,29 @@ def test_a_route_over_incidents_is_marked_each_incident():
     """The routes through incidents apply their part to each incident in turn."""
     rules = {r["id"]: r for r in _tree()["rules"]}
     assert rules["1189(a)(1)(B)/terrorist-activity"]["each_incident"]
-    assert rules["1189(a)(1)(B)/terrorist-activity"]["parts"] == ["1182(a)(3)(B)(iv)"]
+    assert rules["1189(a)(1)(B)/terrorist-activity"]["parts"] == [
+        "1189(a)(1)(B)/engages-in-terrorist-activity"
+    ]
     assert not rules["1189(a)(1)(B)"]["each_incident"]
+
+
+def test_each_incident_is_judged_recent_and_engaged_in_per_the_definitions_of_the_day():
+    """Per incident: is it recent enough ("engages", present tense), and did the organization
+    engage in terrorist activity by it: § 1182(a)(3)(B)(iv) today, clause (iii) before 2001."""
+    today = {r["id"]: r for r in _tree()["rules"]}
+    assert today["1189(a)(1)(B)/engages-in-terrorist-activity"]["parts"] == [
+        "1189(a)(1)(B)/present",
+        "1182(a)(3)(B)(iv)",
+    ]
+    assert today["1189(a)(1)(B)/engages-in-terrorism"]["parts"] == [
+        "1189(a)(1)(B)/present",
+        "2656f(d)(2)",
+    ]
+    then = {r["id"]: r for r in _tree("--as-of", "1999-10-08")["rules"]}
+    assert then["1189(a)(1)(B)/engages-in-terrorist-activity"]["parts"] == [
+        "1189(a)(1)(B)/present",
+        "1182(a)(3)(B)(iii)",
+    ]
 
 
 def test_markdown_draws_the_tree_as_a_mermaid_flowchart():
@@ -125,8 +154,9 @@ def test_coverage_text_says_how_each_kind_of_clause_is_covered():
     out = _rules("--coverage").stdout
     b = _coverage_of(out, "1189(a)(1)(B)")
     assert b.startswith("encoded by 1189(a)(1)(B) (1996-04-24 – 2001-10-25; 2001-10-26 onward)")
+    # a lead-in ("to solicit funds … for—") is encoded by the element its subclauses share
     lead_in = _coverage_of(out, "1182(a)(3)(B)(iv)(IV)")
-    assert lead_in == "encoded through 1182(a)(3)(B)(iv)(IV)(aa) (1996-04-24 onward)"
+    assert lead_in == "encoded by 1182(a)(3)(B)(iv)(IV)/solicited (2001-10-26 onward)"
     assert _coverage_of(out, "1189(a)(2)(C)").startswith("not encoded: Treasury blocking")
     assert _coverage_of(out, "1189(a)").startswith("structural")
     redesignation = _coverage_of(out, "1189(a)(4)(B)")

@@ -104,7 +104,8 @@ def test_an_expected_status_may_be_written_as_people_write_it(validator, spellin
         "name: X\nincidents: [{date: 24-1}]\n",  # not a date
         "name: X\norganization: {is_group: maybe}\n",  # not a yes or no
         "name: X\norganization: {is_group: {value: true, source: [a]}}\n",  # `sources`
-        "name: X\nincidents: [{involves: [kidnapping]}]\n",  # not an act
+        "name: X\nincidents: [{involves: [kneecapping]}]\n",  # not an act in the vocabulary
+        "name: X\nincidents: [{date: 'last spring'}]\n",  # not a date the record gives
         "as_of: 2024-06-30\n",  # no name
     ],
 )
@@ -119,6 +120,11 @@ def test_the_schema_still_refuses_what_the_reader_refuses(validator, text):
     [
         "name: X\nas_of: 2024-06-30\n",
         "name: X\nincidents: [{date: 2019-11}, {date: 2019}, {date: '2019'}, {date: 2019-11-30}]\n",
+        "name: X\nincidents: [{date: 1990s}, {date: 2017/2018}, {date: 2017-2018}, "
+        "{date: 2017-03/2018-05}, {date: before 1997}, {date: since 2010}, {date: ongoing}, "
+        "{date: {from: 2017, to: 2018}}]\n",
+        "name: X\nincidents: [{acts: {only: [kidnapping]}, demand: {on: family}}]\n",
+        "name: X\nforeign: {formed_in: XK}\n",  # user-assigned: Kosovo
         "name: X\norganization: {is_group: yes, dissolved: no, members: 40}\n",
         "name: X\nsources: {a: {title: A}}\n"
         "organization: {is_group: {value: true, sources: [a], note: n}}\n",

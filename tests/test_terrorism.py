@@ -24,14 +24,15 @@ def test_a_political_bombing_of_civilians_is_terrorism(complete):
     ("fact", "value", "element"),
     [
         ("premeditated", False, "premeditated"),
-        ("motives", ["financial"], "politically-motivated"),
+        ("motives", {"only": ["financial"]}, "politically-motivated"),
         ("violent", False, "violence"),
-        ("targets", ["military"], "noncombatant-targets"),
-        ("role", ["material-support"], "perpetrated-by"),
+        ("targets", {"only": ["rivals"]}, "noncombatant-targets"),
+        ("role", {"only": ["material-support"]}, "perpetrated-by"),
     ],
 )
 def test_each_missing_element_defeats_terrorism_and_is_named(complete, fact, value, element):
-    """The report can say which element failed: here, only that one."""
+    """The report can say which element failed: here, only that one. (A list defeats an
+    element only when it is complete: `{only: [...]}`.)"""
     incident(complete)[fact] = value
     report = evaluate_dict(complete)
     assert finding(report, "2656f(d)(2)").status is NOT_MET
@@ -41,8 +42,14 @@ def test_each_missing_element_defeats_terrorism_and_is_named(complete, fact, val
 
 def test_profit_is_not_a_political_motive(complete):
     """The heart of the 2019 cartel debate: profit-driven violence is not terrorism."""
-    incident(complete)["motives"] = ["financial", "territorial"]
+    incident(complete)["motives"] = {"only": ["financial", "territorial"]}
     assert status(complete, "2656f(d)(2)/politically-motivated") is NOT_MET
+
+
+def test_known_profit_motives_do_not_rule_out_a_political_one(complete):
+    """A motive list not said to be complete may leave a political motive out."""
+    incident(complete)["motives"] = ["financial", "territorial"]
+    assert status(complete, "2656f(d)(2)/politically-motivated") is UNDETERMINED
 
 
 def test_religious_motive_counts_on_the_broad_reading_only(complete):
@@ -65,8 +72,39 @@ def test_police_and_officials_are_noncombatant_targets(complete):
     """Noncombatants include civilians, officials and police, not soldiers or rival fighters."""
     incident(complete)["targets"] = ["police"]
     assert status(complete, "2656f(d)(2)/noncombatant-targets") is MET
-    incident(complete)["targets"] = ["rivals", "military"]
+    incident(complete).update(targets={"only": ["rivals", "military"]}, hostilities_at_site=True)
     assert status(complete, "2656f(d)(2)/noncombatant-targets") is NOT_MET
+
+
+def test_soldiers_are_noncombatants_where_no_hostilities_are_under_way(complete):
+    """The State Department's reading: armed soldiers count when no state of hostilities
+    exists at the site; not known whether one did leaves it open."""
+    incident(complete)["targets"] = {"only": ["military"]}
+    assert status(complete, "2656f(d)(2)/noncombatant-targets") is UNDETERMINED
+    incident(complete)["hostilities_at_site"] = False
+    assert status(complete, "2656f(d)(2)/noncombatant-targets") is MET
+    incident(complete)["hostilities_at_site"] = True
+    assert status(complete, "2656f(d)(2)/noncombatant-targets") is NOT_MET
+
+
+@pytest.mark.parametrize(("reading", "expected"), [("combatants", NOT_MET), ("noncombatants", MET)])
+def test_rival_fighters_are_noncombatants_only_on_that_reading(complete, reading, expected):
+    """Whether a rival armed group's members are noncombatant targets is a named reading."""
+    incident(complete)["targets"] = {"only": ["rivals"]}
+    result = status(complete, "2656f(d)(2)/noncombatant-targets", rival_armed_groups=reading)
+    assert result is expected
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected"), [("civilian-property", MET), ("people-only", NOT_MET)]
+)
+def test_civilian_property_is_a_noncombatant_target_only_on_that_reading(
+    complete, reading, expected
+):
+    """An empty ministry bombed at night: a noncombatant target on the default reading."""
+    incident(complete)["targets"] = {"only": ["property"]}
+    result = status(complete, "2656f(d)(2)/noncombatant-targets", property_targets=reading)
+    assert result is expected
 
 
 def test_a_state_army_acting_openly_is_not_a_subnational_group(complete):
@@ -76,8 +114,13 @@ def test_a_state_army_acting_openly_is_not_a_subnational_group(complete):
 
 
 def test_clandestine_agents_of_a_state_qualify(complete):
-    """The definition reaches states' clandestine agents."""
+    """The definition reaches states' clandestine agents: it asks who perpetrated this act,
+    so an organization having clandestine agents leaves it open until the incident says."""
     complete["organization"].update(subnational_group=False, clandestine_agents=True)
+    found = finding(evaluate_dict(complete), "2656f(d)(2)/perpetrated-by")
+    assert found.status is UNDETERMINED
+    assert any("clandestine_agents" in note for note in found.notes)
+    incident(complete)["clandestine_agents"] = True
     assert status(complete, "2656f(d)(2)/perpetrated-by") is MET
 
 

@@ -10,6 +10,10 @@ def status(data, rule, *, as_of=None, **readings):
     return finding(evaluate_dict(data, as_of=as_of, **readings), rule).status
 
 
+def found(data, rule, *, as_of=None, **readings):
+    return finding(evaluate_dict(data, as_of=as_of, **readings), rule)
+
+
 def incident(data):
     return data["incidents"][0]
 
@@ -33,6 +37,23 @@ class TestUnlawful:
         """One limb false and the other unknown leaves it open."""
         incident(complete)["unlawful_where_committed"] = False
         assert status(complete, "1182(a)(3)(B)(iii)/unlawful") is UNDETERMINED
+
+    def test_a_killing_is_inferred_unlawful_in_the_us(self, complete):
+        """A killing would be murder in every State: the second limb is inferred, and shown so;
+        with inferences off it stays open."""
+        incident(complete).update(unlawful_where_committed=False, involves=["killing"])
+        met = found(complete, "1182(a)(3)(B)(iii)/unlawful")
+        assert met.status is MET
+        assert [i.rule for i in met.inferred] == ["unlawful-in-the-us"]
+        off = status(complete, "1182(a)(3)(B)(iii)/unlawful", inferences="facts-only")
+        assert off is UNDETERMINED
+
+    def test_a_stated_fact_wins_over_the_inference(self, complete):
+        """`unlawful_in_us: false` stated is not overridden by what the acts would infer."""
+        incident(complete).update(
+            unlawful_where_committed=False, unlawful_in_us=False, involves=["killing"]
+        )
+        assert status(complete, "1182(a)(3)(B)(iii)/unlawful") is NOT_MET
 
 
 class TestKinds:
@@ -59,6 +80,16 @@ class TestKinds:
         incident(complete).update(involves=[], threatened=[], attempted=[], conspired=[])
         assert status(complete, "1182(a)(3)(B)(iii)/involves") is NOT_MET
 
+    def test_acts_of_no_listed_kind_in_a_list_not_complete_leave_it_open(self, complete):
+        """`involves: [extortion]` says what is known, not all there was: a listed kind may
+        be missing from the record. Only `{only: [...]}` rules (I)–(V) out."""
+        incident(complete).update(
+            involves=["extortion"], means=[], threatened=[], attempted=[], conspired=[]
+        )
+        assert status(complete, "1182(a)(3)(B)(iii)/involves") is UNDETERMINED
+        incident(complete)["involves"] = {"only": ["extortion"]}
+        assert status(complete, "1182(a)(3)(B)(iii)/involves") is NOT_MET
+
     def test_weapons_need_intent_to_endanger_or_to_damage_property(self, complete):
         """The flush language of (V) governs both (a) and (b)."""
         incident(complete).update(intent_to_endanger=False, intent_to_damage_property=False)
@@ -75,10 +106,22 @@ class TestKinds:
         assert status(complete, "1182(a)(3)(B)(iii)(VI)") is MET
 
     def test_other_weapons_count_only_after_the_patriot_act(self, complete):
-        """'other weapon or dangerous device' entered (V)(b) on 26 October 2001."""
-        incident(complete).update(involves=["other-weapon"], date="1999-06-01")
+        """'other weapon or dangerous device' entered (V)(b) on 26 October 2001; before, the
+        definition was clause (ii), whose (V)(b) listed only an "explosive or firearm"."""
+        incident(complete).update(involves={"only": ["other-weapon"]}, date="1999-06-01")
         assert status(complete, "1182(a)(3)(B)(iii)(V)(b)", as_of="2001-12-01") is MET
-        assert status(complete, "1182(a)(3)(B)(iii)(V)(b)", as_of="2000-01-01") is NOT_MET
+        assert status(complete, "1182(a)(3)(B)(ii)(V)(b)", as_of="2000-01-01") is NOT_MET
+
+    def test_before_the_patriot_act_terrorist_activity_is_clause_ii(self, complete):
+        """From 1996 to 25 October 2001, "terrorist activity" was defined in clause (ii) and
+        "engage in terrorist activity" in clause (iii): the rules carry the ids of that day."""
+        incident(complete)["date"] = "1999-06-01"
+        report = evaluate_dict(complete, as_of="2000-01-01")
+        assert finding(report, "1182(a)(3)(B)(ii)").status is MET
+        assert finding(report, "1182(a)(3)(B)(iii)").title.startswith("engage")
+        assert finding(report, "1182(a)(3)(B)(iii)").status is MET
+        with pytest.raises(AssertionError):
+            finding(report, "1182(a)(3)(B)(iv)")
 
 
 class TestMonetaryGainCarveOut:
@@ -88,13 +131,16 @@ class TestMonetaryGainCarveOut:
         assert status(complete, "1182(a)(3)(B)(iii)") is MET
 
     def test_mere_personal_monetary_gain_takes_a_shooting_out_of_v_b(self, complete):
-        """An individual's personal gain is the carve-out's core case."""
-        incident(complete)["motives"] = ["personal-gain"]
+        """An individual's personal gain is the carve-out's core case, when it was the only
+        motive ("mere"): a motive list that may not be complete leaves the carve-out open."""
+        incident(complete)["motives"] = {"only": ["personal-gain"]}
         assert status(complete, "1182(a)(3)(B)(iii)(V)(b)") is NOT_MET
+        incident(complete)["motives"] = ["personal-gain"]
+        assert status(complete, "1182(a)(3)(B)(iii)(V)(b)") is UNDETERMINED
 
     def test_an_organizations_profit_is_carved_out_only_on_the_broad_reading(self, complete):
         """Contested: is a cartel's profit 'mere personal monetary gain'?"""
-        incident(complete)["motives"] = ["financial"]
+        incident(complete)["motives"] = {"only": ["financial"]}
         assert status(complete, "1182(a)(3)(B)(iii)(V)(b)") is MET
         result = status(
             complete, "1182(a)(3)(B)(iii)(V)(b)", personal_monetary_gain="organizational-profit"
@@ -112,12 +158,36 @@ class TestMonetaryGainCarveOut:
         incident(complete)["involves"] = ["firearm"]
         assert status(complete, "1182(a)(3)(B)(iii)(V)(b)") is UNDETERMINED
 
+    def test_a_claimed_bombing_is_inferred_not_for_personal_gain(self, complete):
+        """A public claim serves a purpose beyond gain: with the motive unknown, a claimed
+        bombing is inferred not to be for mere personal monetary gain (not with facts-only)."""
+        without(complete, "incidents", 0, "motives")
+        incident(complete)["attribution"] = ["claimed"]
+        met = found(complete, "1182(a)(3)(B)(iii)(V)(b)")
+        assert met.status is MET
+        assert [i.rule for i in met.inferred] == ["not-for-personal-gain"]
+        off = status(complete, "1182(a)(3)(B)(iii)(V)(b)", inferences="facts-only")
+        assert off is UNDETERMINED
+
 
 class TestEngaging:
     def test_committing_needs_circumstances_showing_intent_to_kill_or_injure(self, complete):
         """(iv)(I) counts committing only with an intention to cause death or serious injury."""
         incident(complete)["intent_to_kill_or_injure"] = False
         assert status(complete, "1182(a)(3)(B)(iv)(I)") is NOT_MET
+
+    def test_a_killing_shows_the_intention_of_iv_i(self, complete):
+        """ "Circumstances indicating an intention": a killing is one, inferred and shown so;
+        an act that harms no one shows none, and facts-only leaves the intention open."""
+        without(complete, "incidents", 0, "intent_to_kill_or_injure")
+        incident(complete)["involves"] = ["killing"]
+        met = found(complete, "1182(a)(3)(B)(iv)(I)/intention")
+        assert met.status is MET
+        assert [i.rule for i in met.inferred] == ["intention-from-lethal-acts"]
+        off = status(complete, "1182(a)(3)(B)(iv)(I)/intention", inferences="facts-only")
+        assert off is UNDETERMINED
+        incident(complete)["involves"] = ["extortion"]
+        assert status(complete, "1182(a)(3)(B)(iv)(I)/intention") is UNDETERMINED
 
     @pytest.mark.parametrize(
         ("role", "clause"),
@@ -131,14 +201,46 @@ class TestEngaging:
     )
     def test_each_mode_of_engaging_meets_its_subclause(self, complete, role, clause):
         """Supporting a terrorist activity is engaging in it, without the (iv)(I) intent."""
-        incident(complete).update(role=[role], intent_to_kill_or_injure=False)
+        incident(complete).update(
+            role=[role], intent_to_kill_or_injure=False, support={"knowingly": True}
+        )
         assert status(complete, clause) is MET
         assert status(complete, "1182(a)(3)(B)(iv)") is MET
+
+    def test_material_support_must_be_knowing(self, complete):
+        """(VI)(aa): an act that the actor "knows, or reasonably should know, affords material
+        support": not knowing is not met; not known whether it knew is open."""
+        incident(complete).update(role=["material-support"], intent_to_kill_or_injure=False)
+        assert status(complete, "1182(a)(3)(B)(iv)(VI)(aa)") is UNDETERMINED
+        incident(complete)["support"] = {"knowingly": False}
+        assert status(complete, "1182(a)(3)(B)(iv)(VI)(aa)") is NOT_MET
+
+    def test_a_role_list_not_complete_does_not_defeat_a_mode(self, complete):
+        """`role: [material-support]` does not say the organization did not commit the act;
+        `{only: [...]}` does."""
+        incident(complete)["role"] = ["material-support"]
+        assert status(complete, "1182(a)(3)(B)(iv)(I)/committed-or-incited") is UNDETERMINED
+        incident(complete)["role"] = {"only": ["material-support"]}
+        assert status(complete, "1182(a)(3)(B)(iv)(I)/committed-or-incited") is NOT_MET
 
     def test_unknown_role_is_undetermined(self, complete):
         """Whether the organization took part at all must be stated."""
         without(complete, "incidents", 0, "role")
-        assert status(complete, "1182(a)(3)(B)(iv)/conduct") is UNDETERMINED
+        assert status(complete, "1182(a)(3)(B)(iv)/mode") is UNDETERMINED
+
+    def test_a_claimed_act_is_inferred_committed(self, complete):
+        """The record's attribution says who carried an act out: a claimed act is the
+        organization's (inferred); a bare allegation is not enough on the default reading."""
+        without(complete, "incidents", 0, "role")
+        incident(complete)["attribution"] = ["claimed"]
+        met = found(complete, "1182(a)(3)(B)(iv)(I)/committed-or-incited")
+        assert met.status is MET
+        assert [i.rule for i in met.inferred] == ["commission-from-attribution"]
+        incident(complete)["attribution"] = ["alleged"]
+        assert status(complete, "1182(a)(3)(B)(iv)(I)/committed-or-incited") is UNDETERMINED
+        assert (
+            status(complete, "1182(a)(3)(B)(iv)(I)/committed-or-incited", attribution="any") is MET
+        )
 
 
 class TestPresentTense:
@@ -178,3 +280,39 @@ def test_incidents_not_given_means_undetermined(complete):
     """Leaving incidents out is not the same as having none."""
     without(complete, "incidents")
     assert status(complete, "1189(a)(1)(B)/terrorist-activity") is UNDETERMINED
+
+
+class TestIncidentsAreNotAllThereWere:
+    """None of the incidents recorded being current terrorist activity does not show that the
+    organization does not engage in it: others may have gone unrecorded."""
+
+    @pytest.fixture
+    def old(self, complete):
+        incident(complete)["date"] = "2012-03-02"  # terrorist activity, outside the window
+        return complete
+
+    def test_no_current_incident_recorded_leaves_the_route_open(self, old):
+        assert status(old, "1189(a)(1)(B)/terrorist-activity") is UNDETERMINED
+
+    @pytest.mark.parametrize("fact", ["quiet_since", "all_incidents_since"])
+    def test_a_record_covering_the_window_makes_it_not_met(self, old, fact):
+        """A quiet period, or a complete list, since before the five-year window began."""
+        old["conduct"] = {fact: "2019-06-30"}  # the window starts 2019-06-30
+        assert status(old, "1189(a)(1)(B)/terrorist-activity") is NOT_MET
+
+    def test_a_record_that_starts_inside_the_window_does_not(self, old):
+        """A quiet period since 2020 says nothing of 2019-07 to 2020."""
+        old["conduct"] = {"quiet_since": "2020-01-01"}
+        assert status(old, "1189(a)(1)(B)/terrorist-activity") is UNDETERMINED
+
+    def test_the_present_test_is_part_of_engaging_per_incident(self, old):
+        """The recency test sits beside § 1182's "engage" for each incident: an old incident
+        may be terrorist activity the organization engaged in, yet not one it engages in now."""
+        report = evaluate_dict(old)
+        engages = finding(report, "1189(a)(1)(B)/engages-in-terrorist-activity")
+        assert {c.rule for c in engages.children} == {
+            "1189(a)(1)(B)/present",
+            "1182(a)(3)(B)(iv)",
+        }
+        assert finding(report, "1182(a)(3)(B)(iv)").status is MET
+        assert engages.status is NOT_MET

@@ -14,8 +14,45 @@ from fto_check.law.statute import load_law
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
-CARTEL = ROOT / "examples" / "public-record" / "cartel-del-noreste-2019.yaml"
-PROFIT = ROOT / "examples" / "minimal-pairs" / "motive-profit.yaml"
+
+# The tour's own profile (the examples are others' to change): a beating done to rob a tax
+# office. Profit is not a political motive, so it is not terrorism; no act of (iii)(I)-(VI),
+# every incident since 2019 listed, and no capability: (B) is not met.
+PROFIT_TEXT = """\
+name: Valley Tax Resistance (hypothetical; profit motive)
+as_of: 2024-06-30
+organization: {is_group: true, dissolved: false, subnational_group: true}
+foreign: {formed_in: XA, headquarters_in: XA, organized_under_us_law: false}
+incidents:
+  - id: tax-office-raid
+    date: 2024-02-12
+    country: XA
+    summary: Members stormed a district tax office and beat the tax collector with their fists.
+    involves: []
+    threatened: []
+    attempted: []
+    conspired: []
+    unlawful_where_committed: true
+    motives: {only: [financial]}
+    premeditated: true
+    violent: true
+    targets: [officials]
+    role: {only: [planned, committed]}
+conduct: {all_incidents_since: 2019-01-01}
+capability: {armed_members: false, weapons: false, explosives: false, funds: false}
+intent: {public_threats: false, plots: false, stated_aims_violent: false}
+threat_to_us:
+  us_nationals: true
+  arises_from: [terrorism]
+"""
+MOTIVES_LINE = PROFIT_TEXT.splitlines().index("    motives: {only: [financial]}") + 1
+
+
+@pytest.fixture(scope="module")
+def PROFIT(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("tour") / "motive-profit.yaml"
+    path.write_text(PROFIT_TEXT, encoding="utf-8")
+    return path
 
 
 def tour(*args: str, input: str | None = None) -> str:
@@ -25,7 +62,7 @@ def tour(*args: str, input: str | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def walk() -> str:
+def walk(PROFIT) -> str:
     return tour("--no-pause", str(PROFIT))
 
 
@@ -54,11 +91,11 @@ def test_the_definition_that_decided_is_quoted_too(walk):
     assert "premeditated, politically motivated violence" in step_b
 
 
-def test_the_facts_are_shown_at_their_yaml_lines(walk):
+def test_the_facts_are_shown_at_their_yaml_lines(walk, PROFIT):
     """The facts that decided (B) are the profile's own lines, numbered, with a caret."""
     step_b = walk[walk.index("Step 2 of 3") : walk.index("Step 3 of 3")]
     assert f"--> {PROFIT}:" in step_b
-    assert "31 |     motives: [financial]" in step_b
+    assert f"{MOTIVES_LINE} |     motives: {{only: [financial]}}" in step_b
     assert "^^^^^^^^^^^" in step_b
 
 
@@ -91,27 +128,31 @@ def test_the_verdict_says_what_would_change_it(walk):
     assert "(B) would be met by any one of these changes:" in verdict
 
 
-def test_a_missing_fact_is_named_as_the_field_to_add():
-    """An undetermined criterion names the field that would decide it."""
-    text = tour("--no-pause", str(CARTEL))
-    assert "help: add `incidents[0].us_nationals_harmed`" in text
+def test_a_missing_fact_is_named_as_the_field_to_add(tmp_path):
+    """An undetermined criterion names the field that would decide it: the same raid done for
+    a political aim is terrorism, and nothing says whether it reached US interests."""
+    political = PROFIT_TEXT.replace("{only: [financial]}", "[political]")
+    path = tmp_path / "political.yaml"
+    path.write_text(political.split("threat_to_us:")[0], encoding="utf-8")
+    text = tour("--no-pause", str(path))
+    assert "help: add `incidents[0].us_targets`" in text
 
 
-def test_the_tour_applies_the_law_of_as_of():
+def test_the_tour_applies_the_law_of_as_of(PROFIT):
     """--as-of 1999 quotes the 1996 wording of (B), before the PATRIOT Act added terrorism."""
     text = " ".join(tour("--no-pause", "--as-of", "1999-10-08", str(PROFIT)).split())
     assert "“the organization engages in terrorist activity (as defined in section " in text
     assert "1182(a)(3)(B) of this title); and”" in text
 
 
-def test_it_never_pauses_when_input_is_not_a_terminal():
+def test_it_never_pauses_when_input_is_not_a_terminal(PROFIT):
     """Without --no-pause, input that is not a terminal still gets every step at once."""
     text = tour(str(PROFIT), input="")
     assert "Enter: next step" not in text
     assert "── The verdict" in text
 
 
-def test_on_a_terminal_it_waits_between_steps_and_q_stops(monkeypatch, capsys):
+def test_on_a_terminal_it_waits_between_steps_and_q_stops(monkeypatch, capsys, PROFIT):
     """On a terminal each step waits for Enter; q ends the tour there."""
     from fto_check.cli.commands import tour as command
 

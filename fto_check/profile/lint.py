@@ -8,6 +8,7 @@ the report and kept in the JSON.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -49,7 +50,14 @@ def _register(registry: list[Check], code: str, summary: str, **hint: str):
 
 
 def _value(fact):
-    return fact.value if isinstance(fact, SOURCED) else fact
+    if isinstance(fact, SOURCED):  # `{value: …}`, or a complete list `{only: […]}`
+        return getattr(fact, "only", None) if fact.value is None else fact.value
+    return fact
+
+
+def _acts(incident):
+    """What the incident records as done: `acts`, or `involves`, its older name."""
+    return _value(incident.acts if incident.acts is not None else incident.involves)
 
 
 # ---------------------------------------------------------------- contradictions
@@ -62,14 +70,29 @@ def _value(fact):
 )
 def _lone_individual_with_members(profile: Profile):
     org = profile.organization
-    if org and _value(org.is_group) is False and (_value(org.members) or 0) > 1:
+    members = _value(org.members) if org else None
+    if org and _value(org.is_group) is False and _at_least(members) > 1:
+        said = f"{members:,}" if isinstance(members, int) else repr(members[:40])  # not echoed
         yield (
             ("organization", "members"),
-            (
-                f"organization.is_group is false (a lone individual) but organization.members is "
-                f"{_value(org.members):,}"
-            ),
+            "organization.is_group is false (a lone individual) but organization.members is "
+            + said,
         )
+
+
+_MANY = re.compile(r"\b(?:dozens|hundreds|thousands|millions|several|many)\b", re.IGNORECASE)
+
+
+def _at_least(members) -> int:
+    """The fewest members a size as the record gives it allows: 5000; 1000-5000; thousands."""
+    if isinstance(members, int):
+        return members
+    if not members:
+        return 0
+    first = re.match(r"[0-9][0-9,]*", members)
+    if first:
+        return int(first[0].replace(",", ""))
+    return 2 if _MANY.search(members) else 0
 
 
 VIOLENT_BY_NATURE = {Act.ASSASSINATION, Act.HOSTAGE_TAKING, Act.ATTACK_ON_PROTECTED_PERSON}
@@ -83,7 +106,7 @@ VIOLENT_BY_NATURE = {Act.ASSASSINATION, Act.HOSTAGE_TAKING, Act.ATTACK_ON_PROTEC
 )
 def _nonviolent_violent_act(profile: Profile):
     for i, incident in enumerate(profile.incidents or ()):
-        acts = set(_value(incident.involves) or ())
+        acts = set(_acts(incident) or ())
         if _value(incident.violent) is False and acts & VIOLENT_BY_NATURE:
             names = ", ".join(sorted(a.value for a in acts & VIOLENT_BY_NATURE))
             yield ("incidents", i, "violent"), f"violent is false, yet it involves {names}"
@@ -96,7 +119,7 @@ def _nonviolent_violent_act(profile: Profile):
 )
 def _carried_out_and_attempted(profile: Profile):
     for i, incident in enumerate(profile.incidents or ()):
-        both = set(_value(incident.involves) or ()) & set(_value(incident.attempted) or ())
+        both = set(_acts(incident) or ()) & set(_value(incident.attempted) or ())
         if both:
             names = ", ".join(sorted(a.value for a in both))
             yield (
@@ -180,7 +203,7 @@ USED_WEAPONS = {Act.FIREARM, Act.EXPLOSIVE, Act.OTHER_WEAPON}
 )
 def _nonviolent_use_of_weapon_to_kill(profile: Profile, as_of: date, today: date):
     for i, incident in enumerate(profile.incidents or ()):
-        weapons = set(_value(incident.involves) or ()) & USED_WEAPONS
+        weapons = set(_acts(incident) or ()) & USED_WEAPONS
         if (
             weapons
             and _value(incident.violent) is False

@@ -135,13 +135,36 @@ class _Section(_Model):
 # ---------------------------------------------------------------- sections
 
 
+_COUNT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")  # 5000, 5,000
+_RANGE_OF_COUNTS = re.compile(rf"(?:{_COUNT.pattern})\s*[-–]\s*(?:{_COUNT.pattern})")
+
+
+def _members(value: Any) -> Any:
+    """A size as the record gives it: a whole number (YAML hands it over as text), a range of
+    numbers, or words (`thousands`); nothing else (`12:30` is neither a count nor words)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _COUNT.fullmatch(text):
+        return int(text.replace(",", ""))
+    if _RANGE_OF_COUNTS.fullmatch(text) or any(c.isalpha() for c in text):
+        return text
+    raise ValueError(
+        "expected a whole number of members, a range (1000-5000) or the record's words "
+        "(thousands)"  # the value itself is not echoed: it may be huge
+    )
+
+
+MemberCount = Annotated[Annotated[int, Field(ge=0)] | str, BeforeValidator(_members)]
+
+
 class Organization(_Section):
     """Is it an organization at all? (§ 1189(a)(1)(A); § 2656f(d)(2) 'subnational groups')."""
 
     is_group: Fact(bool) | None = Field(
         None, description="A group of people acting together, not a lone individual."
     )
-    members: Fact(Annotated[int, Field(ge=0)] | str) | None = Field(
+    members: Fact(MemberCount) | None = Field(
         None,
         description="How many members it has as of `as_of`: a number, a range (1000-5000) or "
         "the record's words (hundreds, thousands).",

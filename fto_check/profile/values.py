@@ -240,6 +240,15 @@ def _interval(text: str, first: date | None, last: date) -> When:
     return When(text=text, first=first, last=last)
 
 
+# The forms `_when` reads, for the JSON Schema: an editor flags `date: 24-1` as the reader does.
+_P = r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{3}0s)"
+WHEN_PATTERN = (
+    rf"^\s*(?:[Oo][Nn][Gg][Oo][Ii][Nn][Gg]"
+    rf"|(?:(?:[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil)\s+)?{_P}"
+    rf"|[0-9]{{4}}-[0-9]{{4}}"
+    rf"|{_P}\s*(?:/|–|—|\.\.|\bto\b)\s*{_P})\s*$"
+)
+
 WhenDate = Annotated[
     When,
     BeforeValidator(_when),
@@ -247,7 +256,7 @@ WhenDate = Annotated[
         {
             "description": "When it happened: " + WHEN_FORMS + ".",
             "anyOf": [
-                {"type": "string"},
+                {"type": "string", "pattern": WHEN_PATTERN},
                 {"type": "integer"},
                 {
                     "type": "object",

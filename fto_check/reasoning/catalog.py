@@ -326,6 +326,8 @@ def resolve(query: str) -> Target:
     found = [] if re.match(r"\d", text) else search(query)  # a citation is looked up above
     if found:
         best = [item for score, item in found if score == found[0][0]]
+        if len(best) > 1:  # the same words under two numbers, (ii)(I) then (iii)(I): today's
+            best = [item for item in best if _in_force(item, law)] or best
         if len(best) == 1:
             found_id = best[0]
             if found_id in readings:
@@ -437,6 +439,15 @@ def _searchable() -> dict[str, list[tuple[int, list[str]]]]:
     for name, reading in all_readings().items():
         texts[name] = [(_TITLE, _words(name)), (_SUMMARY, _words(reading.question))]
     return texts
+
+
+def _in_force(item: str, law) -> bool:
+    """Whether a clause's or rule's words are the law today (a reading always is)."""
+    if item in RULES:
+        return RULES[item][-1].until is None
+    if item in law.clauses:
+        return law.clauses[item].current.in_force_until is None
+    return True
 
 
 def _title_of(item: str) -> str:

@@ -116,13 +116,18 @@ def _section(path: str) -> str:
 # ---------------------------------------------------------------- the tree walk
 
 
-def _solve(finding: Finding, subject: str, new_incident) -> list[_Fix]:
+def _solve(
+    finding: Finding, subject: str, new_incident, *, on_the_facts: bool = False
+) -> list[_Fix]:
+    """The fixes that meet `finding`; `on_the_facts`: that meet it on the facts alone, where it
+    was decided on the Secretary's asserted finding (what (C)'s its-activity asks of (B))."""
     subject = finding.subject or subject
-    if finding.status is MET:
+    facts_only = on_the_facts and finding.basis == "asserted"
+    if (finding.on_the_facts() if facts_only else finding.status) is MET:
         return [_Fix((), ())]
     here = _route(finding, subject)
     own: list[_Fix] = []
-    for alternative in finding.would_meet:
+    for alternative in [] if facts_only else finding.would_meet:
         if any(c.path == NEW_INCIDENT for c in alternative):
             own += new_incident(finding.rule)
         elif any(c.path.startswith(MEET) for c in alternative):
@@ -131,13 +136,14 @@ def _solve(finding: Finding, subject: str, new_incident) -> list[_Fix]:
             rule = next(c.path for c in alternative if c.path.startswith(MEET))[len(MEET) :]
             other = new_incident.report.criteria.find(rule)
             if other is not None and other is not finding:
-                own += _solve(other, subject, new_incident)
+                own += _solve(other, subject, new_incident, on_the_facts=True)
         else:
             merged = _merge((), alternative)
             if merged is not None:
                 own.append(_Fix(merged, (here,)))
     # An asserted finding is decided by the assertion alone, not by the facts below it.
-    if finding.combine == "leaf" or finding.basis == "asserted" or not finding.children:
+    asserted = finding.basis == "asserted" and not facts_only
+    if finding.combine == "leaf" or asserted or not finding.children:
         return _minimal(own)
     unmet = [c for c in finding.children if c.status is not MET]
     if finding.combine == "any-of":

@@ -218,7 +218,10 @@ def _node(group: list[Finding], depth: int, source: Source) -> Iterator[Line]:
     if finding.children and not below:  # nothing known below it: one line; fields listed later
         yield [*head, (": nothing about it is recorded yet", "")]
         return
-    missing = [path for f in group for path in f.missing]
+    # A list the profile gives but does not say is complete is both a fact used and a fact
+    # missing: the caret goes under the value it gives, not where a fact would be written.
+    given = {use.path for use in facts}
+    missing = [path for f in group for path in f.missing if path not in given]
     if finding.children or not facts:
         yield [*head, (f": {reason}", "")]
     elif finding.status is UNDETERMINED and missing and source.map is not None:

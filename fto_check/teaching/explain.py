@@ -97,7 +97,10 @@ def _version(clause, version: Version) -> dict[str, Any]:
 def _encoding(cover: Cover) -> str:
     """How a clause without a rule of its own is covered, as a phrase."""
     return {
-        "encoded": "encoded",
+        # a lead-in such as (iv)(IV) "to solicit funds … for—" has element rules of its own
+        "encoded": "encoded by its elements: " + ", ".join(cover.rules)
+        if cover.rules
+        else "encoded",
         "through-subclauses": "encoded through its subclauses: " + ", ".join(cover.rules),
         "structural": "a heading: its subclauses carry the law",
         "not-encoded": f"not encoded: {cover.reason}",

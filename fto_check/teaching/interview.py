@@ -436,6 +436,6 @@ def _template_field(text: str, path: str) -> str:
         note += " — any of: " + ", ".join(m.value for m in CHOICES[found.kind])
     elif found and found.kind == "yes-no":
         note += " — true or false"
-    elif path.endswith("sources"):
+    elif path.endswith(("sources", "successors")):  # lists that are empty, not unknown
         text += " []"
     return _commented(text, note)

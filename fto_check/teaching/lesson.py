@@ -85,18 +85,22 @@ def quotes(criterion: Finding, day: date, *, limit: int = 5, lead_in: bool = Tru
     Without `lead_in`, the criterion's own clause is quoted without § 1189(a)(1)'s lead-in."""
     own = clause_of(criterion.rule)
     found: dict[str, None] = {own: None}
-
-    def visit(finding: Finding, current: str) -> None:
-        for child in decisive(finding):
-            clause = clause_of(child.rule)
-            if clause == current:
-                visit(child, current)
-            elif _lead_in(clause, day):
-                visit(child, clause)
-            else:
-                found.setdefault(clause, None)
-
-    visit(criterion, own)
+    # Nearest first (breadth first): a route decided by a definition a few steps down
+    # (§ 2656f(d)(2) under terrorism) is quoted before the many clauses deep in another route
+    # (the tiers of support under § 1182(a)(3)(B)(iv)), which the limit would otherwise keep.
+    level: list[tuple[Finding, str]] = [(criterion, own)]
+    while level:
+        below: list[tuple[Finding, str]] = []
+        for finding, current in level:
+            for child in decisive(finding):
+                clause = clause_of(child.rule)
+                if clause == current:
+                    below.append((child, current))
+                elif _lead_in(clause, day):
+                    below.append((child, clause))
+                else:
+                    found.setdefault(clause, None)
+        level = below
     chosen = list(found)[:limit]
     said = [quote(c, day, lead_in=lead_in or c != own) for c in chosen]
     return [q for q in said if q is not None]

@@ -135,6 +135,8 @@ def _abroad(country: str | None):
 
 def _where(country: str) -> str:
     """How a report names a place the organization is tied to."""
+    if country == US:
+        return "the United States"
     if country in US_SOIL - {US}:
         return f"{country}, part of the United States (8 U.S.C. § 1101(a)(38))"
     if country in US_POSSESSIONS:
@@ -336,6 +338,18 @@ def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str
         f"{status.label} on the Secretary's asserted finding{on}{what}; on the facts alone the "
         f"checker finds it {derived.status.label}"
     )
+    # Only a finding reverses a finding: what would meet it is the Secretary's, not the facts.
+    would = []
+    if status is NOT_MET:
+        legacy = loc == ("threat_to_us", "secretary_finding")
+        reverse = (
+            Change(f"{use.path}.threatens", True)
+            if legacy
+            else Change(
+                f"{use.path}.{letter}", "met", text="a finding of the Secretary that it is met"
+            )
+        )
+        would = [[reverse]]
     return ctx.finding(
         status,
         reason,
@@ -343,6 +357,7 @@ def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str
         basis="asserted",
         facts=[use],
         children=derived.children,
+        would_meet=would,
         notes=[
             *notes,
             *derived.notes,
@@ -907,6 +922,7 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
     if incidents is None:
         return UNDETERMINED, [], ["incidents"], [], []
     parts, facts, missing, hits, would, pending = [], [], [], [], [], []
+    known = []  # what the incidents of its activity say of US interests, where none reached them
     for i, incident in enumerate(incidents):
         loc = ("incidents", i)
         counts = _counts(ctx, i)
@@ -932,12 +948,17 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
         if parts[-1] is MET:
             hits.append(incident_subject(i, incident))
             facts += [u for u in uses if u]
-        elif counts is UNDETERMINED and reached is MET:
+            continue
+        if counts is UNDETERMINED and reached is MET:
             pending.append(incident_subject(i, incident))
             facts += [u for u in uses if u]
-        elif counts is MET and reached is UNDETERMINED:
+        elif counts is not NOT_MET:
+            known += [u for u in uses if u]
+        if counts is MET and reached is UNDETERMINED:
             missing.append(t_path)
-            would.append([Change(t_path, [sorted(wanted)[0].value], "add")])
+        if counts is MET:  # its terrorist activity: had it reached them, (C) would be met
+            first = USTarget.NATIONALS if USTarget.NATIONALS in wanted else sorted(wanted)[0]
+            would.append([Change(t_path, [first.value], "add")])
     status = any_of(parts)
     if status is UNDETERMINED and not missing and not pending:
         # No incident that counts is open on its reach: the facts to add are those of the
@@ -947,7 +968,9 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
             for i, incident in enumerate(incidents)
             if parts[i] is UNDETERMINED
         ]
-    return status, facts, missing, hits if status is MET else pending, would
+    # Not met (or open): the facts that say so are the incidents' own, as a report must show.
+    shown = facts if status is MET else [*facts, *known]
+    return status, shown, missing, hits if status is MET else pending, would
 
 
 @rule(
@@ -1026,6 +1049,15 @@ def threat_origin(ctx: Context) -> Finding:
     if found:
         return ctx.finding(MET, f"the threat comes from its {_words(found, ' and ')}", facts=[use])
     others = _words([o.value for o in origins], ", ") or "nothing listed"
+    if not complete(origins):  # a list records what is known: another origin may be left out
+        return ctx.finding(
+            UNDETERMINED,
+            f"the threat is known to come from its {others}; the list may not be complete "
+            f"(write `arises_from: {{only: [...]}}` when the record says these were all)",
+            facts=[use],
+            missing=[path],
+            would_meet=fix,
+        )
     return ctx.finding(
         NOT_MET,
         f"the threat comes from its {others}, not from its {_words(sorted(counted), ' or ')}",
