@@ -48,7 +48,7 @@ def rules_applied(report) -> set[str]:
 
 
 def test_a_day_before_section_1189_was_enacted_is_refused():
-    with pytest.raises(InputError, match="before 8 U.S.C. § 1189 was enacted on 1996-04-24"):
+    with pytest.raises(InputError, match=r"before 8 U\.S\.C\. § 1189 was enacted on 1996-04-24"):
         evaluate_dict(bombing("1996-04-23", "1996-01-01"))
 
 

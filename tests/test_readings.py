@@ -123,12 +123,16 @@ def test_without_all_readings_nothing_is_called_contested(cartel):
 
 
 def test_the_2019_cartel_example_has_b_contested_under_personal_monetary_gain():
-    """The public-record Cártel del Noreste profile: profit-driven violence, (B) contested."""
+    """The public-record Cártel del Noreste profile: profit-driven violence, (B) contested on
+    the motive (the evidence readings, which draw inferences and credit attributions, may
+    contest it too)."""
     path = ROOT / "examples/public-record/cartel-del-noreste-2019.yaml"
     if not path.exists():
         pytest.skip("the 2019 cartel example is not in this tree")
     item = contested(all_readings_json(path), "1189(a)(1)(B)")
-    assert [f["reading"] for f in item["flips"]] == ["personal-monetary-gain"]
+    flips = [f["reading"] for f in item["flips"]]
+    assert "personal-monetary-gain" in flips
+    assert set(flips) <= {"personal-monetary-gain", "inferences", "attribution"}
 
 
 @pytest.mark.parametrize("name", list(all_readings()))

@@ -216,9 +216,7 @@ def across(case: Case, day: date) -> Case | None:
         return None
     data = copy.deepcopy(case.data)
     data["as_of"] = moved.isoformat()
-    for incident in data.get("incidents") or ():
-        if isinstance(incident, dict) and isinstance(incident.get("date"), str):
-            incident["date"] = _shift(incident["date"], years)
+    _shift_dates(data, years)
     act = _act_of(day)
     side = "before" if before else "after"
     said = (
@@ -235,13 +233,56 @@ def _in_year(day: date, year: int) -> date:
         return day.replace(year=year, day=28)
 
 
+DATED = {
+    "date",
+    "quiet_since",
+    "all_incidents_since",
+    "ceasefire",
+    "renounced_violence",
+    "disarmed",
+}
+_POINT = re.compile(r"\b([0-9]{3}0)s\b|\b([0-9]{4})(-[0-9]{2})?(-[0-9]{2})?\b")
+
+
+def _shift_dates(data, years: int) -> None:
+    """Move every date in the profile's data (incidents, conduct, findings, sources) by
+    `years`, in place, whatever its form: a day, a month, a year, a decade, a range,
+    'since 2010', {from: …, to: …}, or a fact's `value`."""
+    if isinstance(data, list):
+        for item in data:
+            _shift_dates(item, years)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in DATED:
+                data[key] = _shift_value(value, years)
+            else:
+                _shift_dates(value, years)
+
+
+def _shift_value(value, years: int):
+    if isinstance(value, str):
+        return _shift(value, years)
+    if isinstance(value, dict):
+        return {
+            k: _shift_value(v, years) if k in ("from", "to", "value") else v
+            for k, v in value.items()
+        }
+    return value
+
+
 def _shift(text: str, years: int) -> str:
-    m = re.fullmatch(r"(\d{4})(-\d{2})?(-\d{2})?", text.strip())
-    if not m:
-        return text
-    if m[3]:
-        return _in_year(date.fromisoformat(m[0]), int(m[1]) + years).isoformat()
-    return f"{int(m[1]) + years:04d}{m[2] or ''}"
+    """Every date written in `text` moved by `years`; a decade becomes its ten years."""
+
+    def move(m: re.Match) -> str:
+        if m[1]:  # a decade: "1990s" moved by 23 years is 2013/2022, not a decade
+            start = int(m[1]) + years
+            return f"{start}s" if years % 10 == 0 else f"{start:04d}/{start + 9:04d}"
+        year = int(m[2]) + years
+        if m[4]:
+            return _in_year(date.fromisoformat(m[0]), year).isoformat()
+        return f"{year:04d}{m[3] or ''}"
+
+    return _POINT.sub(move, text)
 
 
 def _act_of(day: date) -> str:

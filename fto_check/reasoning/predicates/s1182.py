@@ -4,12 +4,13 @@
 section 1182(a)(3)(B))". That section has defined the two terms in three texts since 1996, and
 each rule below is registered under the clause that said it on the day judged:
 
-| in force                  | "terrorist activity" | "engage in terrorist activity"                   |
-|---------------------------|----------------------|--------------------------------------------------|
-| 1996-04-24 → 2001-10-25   | clause (ii)          | clause (iii): one general definition, five       |
-|                           |                      | illustrative acts, no intent qualifier           |
-| 2001-10-26 → 2005-05-10   | clause (iii)         | clause (iv)(I)–(VI), with the tiers of (vi)      |
-| 2005-05-11 →              | clause (iii)         | clause (iv)(I)–(VI) as rewritten by the REAL ID Act |
+| in force                | "terrorist activity" | "engage in terrorist activity"              |
+|-------------------------|----------------------|---------------------------------------------|
+| 1996-04-24 → 2001-10-25 | clause (ii)          | clause (iii): one general definition, five  |
+|                         |                      | illustrative acts, no intent qualifier      |
+| 2001-10-26 → 2005-05-10 | clause (iii)         | clause (iv)(I)–(VI), with the tiers of (vi) |
+| 2005-05-11 →            | clause (iii)         | clause (iv)(I)–(VI), as the REAL ID Act     |
+|                         |                      | rewrote them                                |
 
 "Terrorist activity" has no motive element: its only motive test is (V)(b)'s carve-out for
 "mere personal monetary gain". An incident is judged twice: is the act a terrorist activity,
@@ -127,8 +128,8 @@ def unlawful(ctx: Context, i) -> Finding:
         elif drawn:
             reason = (
                 "it would be unlawful under US law had it been committed in the United States "
-                "(inferred, `unlawful-in-the-us`: killings, kidnappings and bombings are crimes in every "
-                "State)"
+                "(inferred, `unlawful-in-the-us`: killings, kidnappings and bombings are crimes "
+                "in every State)"
             )
         else:
             reason = "it would be unlawful under US law had it been committed in the United States"
@@ -957,7 +958,8 @@ def role_leaf(
     ):
         return ctx.finding(
             MET,
-            f"{did} (inferred from the record's attribution: {', '.join(a.value for a in counted)})",
+            f"{did} (inferred from the record's attribution: "
+            f"{', '.join(a.value for a in counted)})",
             facts=[a_use],
             inferred=[COMMITTED.drawn(path, [Role.COMMITTED.value])],
         )

@@ -272,7 +272,8 @@ def noncombatant_targets(ctx: Context, i) -> Finding:
             )
             return ctx.finding(
                 UNDETERMINED,
-                "it targeted soldiers, and it is not known whether hostilities were under way there",
+                "it targeted soldiers, and it is not known whether hostilities were under way "
+                "there",
                 facts=facts,
                 missing=[h_path],
                 notes=notes,
