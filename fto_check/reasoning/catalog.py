@@ -9,7 +9,10 @@ on `day` and records, for each finding, its rule, how it combines its parts (all
 a leaf) and the rules of those parts. That is sound because evaluation never short-circuits
 (engine.py): every part of every all-of and any-of is evaluated and reported whatever the facts,
 so an all-unknown profile reaches every rule in force, and a rule repeated among one finding's
-parts is one applied to each incident in turn. A declared list of parts would say again what
+parts is one applied to each incident in turn. One route is decided at once when a fact is
+absent: the items of (iv)(IV)(bb)–(VI)(dd), support for someone else, on an incident with no
+`support` recorded (no recipient to place in a tier); the probe's incidents record support,
+every fact of it unknown. A declared list of parts would say again what
 each predicate's code already says, and could drift from it; the probe cannot drift, and
 tests/test_traceability.py checks that it reaches every rule in force.
 """
@@ -64,7 +67,10 @@ def tree(day: date) -> dict[str, Node]:
     from fto_check.profile.model import Profile
     from fto_check.reasoning.evaluate import evaluate
 
-    probe = Profile.model_validate({"name": "probe", "incidents": [{}, {}]})
+    # `support: {}`: an incident of support given to another, every fact of it unknown, so
+    # that the tiers of (vi) are reached (an incident with no `support` has no recipient).
+    incident = {"support": {}}
+    probe = Profile.model_validate({"name": "probe", "incidents": [incident, incident]})
     report = evaluate(probe, as_of=day)
     nodes: dict[str, Node] = {}
     for finding in report.criteria.walk():

@@ -1503,8 +1503,38 @@ def material_support(ctx: Context, i) -> Finding:
     since=PATRIOT,
 )
 def support_of_others(ctx: Context, i) -> Finding:
+    section, loc = section_of(ctx, i)
+    if getattr(section, "support", None) is None:
+        return _no_recipient(ctx, section, loc)
     items = ("(IV)(bb)", "(IV)(cc)", "(V)(bb)", "(V)(cc)", "(VI)(bb)", "(VI)(cc)", "(VI)(dd)")
     return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iv){m}", i) for m in items])
+
+
+SUPPORTING = {Role.SOLICITED_FUNDS, Role.SOLICITED_MEMBERS, Role.MATERIAL_SUPPORT}
+
+
+def _no_recipient(ctx: Context, section, loc) -> Finding:
+    """Each item of (IV)(bb)–(VI)(dd) is support given to, or solicited for, someone else: with
+    no `support` recorded there is no recipient to place in a tier. The items are then decided
+    at once, by the organization's part: none of them if its part (a complete list) was neither
+    soliciting nor material support; open otherwise."""
+    status, _, use, path = has(ctx, section, loc, "role", SUPPORTING)
+    facts = [use] if use else []
+    if status is NOT_MET:
+        return ctx.finding(
+            NOT_MET,
+            "its part was neither soliciting for, nor giving material support to, another "
+            "organization or individual",
+            facts=facts,
+        )
+    support = f"{path.rsplit('.', 1)[0]}.support" if "." in path else "support"
+    return ctx.finding(
+        UNDETERMINED,
+        "the incident records no support given to, or solicited for, another organization or "
+        "individual (`support`), so there is no recipient to place in a tier of (vi)",
+        facts=facts,
+        missing=[support],
+    )
 
 
 ITEMS = {
