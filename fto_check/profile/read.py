@@ -45,6 +45,7 @@ from fto_check.profile.model import (
     ThreatToUS,
     source_refs,
 )
+from fto_check.profile.vocabulary import suggestion
 
 SECTIONS: dict[str, type[BaseModel]] = {
     "organization": Organization,
@@ -186,9 +187,8 @@ def _problem(err: dict[str, Any], doc: Document) -> Problem:
             v.strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
         ]
         value = _value_at(doc.data, loc)
-        close = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.5)
         message = f"{value!r} is not one of: {', '.join(expected)}"
-        hint = f"did you mean {close[0]!r}?" if close else ""
+        hint = suggestion(value, expected)
         line, col = source.position(loc)
     else:
         message = _MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ")

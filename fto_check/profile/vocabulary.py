@@ -155,3 +155,136 @@ class Decision(StrEnum):
     AMENDMENT = "amendment"  # names and aliases (§ 1189(b))
     REVOCATION = "revocation"
     LAPSE = "lapse"  # before 2004-12-17: not redesignated at the end of its two-year term
+
+
+# ---------------------------------------------------------------- the words people write instead
+
+# A word a record (or a user) writes for what a value above records: suggested, never read in
+# its place, since the profile must say which value it means. "shooting" is not one act but
+# several (a killing, a wounding, an assault) with a means, so its suggestion says so. A
+# suggestion names a value of the field in question only: a word for a target is not offered
+# for an act.
+SYNONYMS: dict[str, tuple[str, str]] = {
+    # acts
+    "murder": ("killing", ""),
+    "homicide": ("killing", ""),
+    "massacre": ("killing", ""),
+    "execution": ("killing", ""),
+    "slaying": ("killing", ""),
+    "beheading": ("killing", ""),
+    "shooting": (
+        "killing",
+        "or `injuring` or `assault`, as the record says, with `means: [firearm]`",
+    ),
+    "gunfight": ("assault", "with `means: [firearm]`"),
+    "attack": ("assault", "or what the attack did: `killing`, `injuring`, `bombing`, `arson`"),
+    "ambush": ("assault", ""),
+    "raid": ("assault", ""),
+    "wounding": ("injuring", ""),
+    "maiming": ("injuring", ""),
+    "abduction": ("kidnapping", ""),
+    "kidnap": ("kidnapping", ""),
+    "hostage": ("hostage-taking", "where people were held to force a demand; else `kidnapping`"),
+    "bomb": ("bombing", "with `means: [explosive]`"),
+    "car-bomb": ("bombing", "with `means: [explosive]` and `vehicle`"),
+    "explosion": ("bombing", "with `means: [explosive]`"),
+    "suicide-bombing": ("bombing", "with `suicide_attack: true`"),
+    "firebombing": ("arson", "with `means: [incendiary]`"),
+    "burning": ("arson", ""),
+    "hijack": ("hijacking", ""),
+    "racketeering": ("extortion", ""),
+    "trafficking": ("drug-trafficking", "or `smuggling`, of people or goods"),
+    "human-smuggling": ("smuggling", ""),
+    "human-trafficking": ("smuggling", ""),
+    # means
+    "gun": ("firearm", ""),
+    "rifle": ("firearm", ""),
+    "ied": ("explosive", ""),
+    "grenade": ("explosive", ""),
+    "rocket": ("explosive", ""),
+    "missile": ("explosive", ""),
+    "drone": ("explosive", "for an armed drone; the means is what it carried"),
+    "knife": ("blade", ""),
+    "machete": ("blade", ""),
+    "sarin": ("chemical-agent", ""),
+    "gas": ("chemical-agent", ""),
+    "poison": ("chemical-agent", ""),
+    "anthrax": ("biological-agent", ""),
+    "molotov": ("incendiary", ""),
+    # targets
+    "soldier": ("military", "or `military-off-duty` for soldiers unarmed or off duty"),
+    "troop": ("military", ""),
+    "army": ("military", ""),
+    "armed-force": ("military", ""),
+    "tourist": ("civilians", ""),
+    "passenger": ("civilians", ""),
+    "bystander": ("civilians", ""),
+    "resident": ("civilians", ""),
+    "villager": ("civilians", ""),
+    "migrant": ("civilians", ""),
+    "student": ("civilians", ""),
+    "worker": ("civilians", ""),
+    "civilian": ("civilians", ""),
+    "politician": ("officials", "or `candidates` for those running for office"),
+    "mayor": ("officials", ""),
+    "official": ("officials", ""),
+    "minister": ("officials", ""),
+    "prosecutor": ("judges", ""),
+    "judge": ("judges", ""),
+    "reporter": ("journalists", ""),
+    "journalist": ("journalists", ""),
+    "policeman": ("police", ""),
+    "police-officer": ("police", ""),
+    "officer": ("police", "or `military`"),
+    "gang": ("rivals", "for members of rival armed groups"),
+    "cartel": ("rivals", "for members of rival armed groups"),
+    "rival": ("rivals", ""),
+    "embassy": ("diplomats", "for the people; `property` for the building"),
+    "diplomat": ("diplomats", ""),
+    "building": ("property", ""),
+    "infrastructure": ("property", ""),
+    "pipeline": ("property", ""),
+    "business": ("property", ""),
+    "base": ("military-property", ""),
+    "ship": ("vessel", ""),
+    "boat": ("vessel", ""),
+    "plane": ("aircraft", ""),
+    "airliner": ("aircraft", ""),
+    "bus": ("vehicle", ""),
+    "train": ("vehicle", ""),
+    "truck": ("vehicle", ""),
+    "car": ("vehicle", ""),
+    # motives
+    "profit": ("financial", "for the organization's profit; `personal-gain` for an individual's"),
+    "money": ("financial", "for the organization's profit; `personal-gain` for an individual's"),
+    "greed": ("personal-gain", ""),
+    "revenge": ("retaliation", "or `personal`, for a private feud"),
+    "territory": ("territorial", ""),
+    "control": ("territorial", ""),
+    "jihad": ("religious", "and `political`, as the record says"),
+    # who says so
+    "indictment": ("us-government", "for a US indictment; `government` for another's"),
+    "state-department": ("us-government", ""),
+    "police": ("government", ""),
+    "media": ("press", ""),
+    "news": ("press", ""),
+    "reported": ("press", ""),
+    "claim": ("claimed", ""),
+    "conviction": ("court", ""),
+}
+
+
+def suggestion(word: object, expected: list[str]) -> str:
+    """What to write instead of `word`, for a field whose values are `expected`: a word people
+    use for one of them, or a close spelling of one; '' when neither. A close spelling must be
+    close (a typo), never a guess across meanings ('abduction' is not 'destruction')."""
+    import difflib
+
+    text = str(word).strip().lower().replace(" ", "-").replace("_", "-")
+    for key in (text, text.removesuffix("s"), text.removesuffix("es")):
+        found = SYNONYMS.get(key)
+        if found and found[0] in expected:
+            value, advice = found
+            return f"did you mean {value!r}{', ' + advice if advice else ''}?"
+    close = difflib.get_close_matches(text, expected, n=1, cutoff=0.8)
+    return f"did you mean {close[0]!r}?" if close else ""
