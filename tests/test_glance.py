@@ -50,8 +50,10 @@ def write(tmp_path, text: str) -> str:
 def test_the_report_opens_with_every_criterion_and_the_verdict(path):
     result = check(str(path))
     summary = result.stdout.splitlines()[1]
-    marks = r"\(A\) [✓✗?]  \(B\) [✓✗?]  \(C\) [✓✗?]"
-    assert re.fullmatch(rf"{marks}  → [✓✗?] (met|not met|undetermined)", summary)
+    mark = r"(?:[✓✗?]  |[✓✗?]\* )"  # a star: decided on the Secretary's asserted finding
+    assert re.fullmatch(
+        rf"\(A\) {mark}\(B\) {mark}\(C\) {mark}→ [✓✗?] (met|not met|undetermined)", summary
+    )
     verdict = json.loads(check("-f", "json", str(path)).stdout)["verdict"]
     assert summary.endswith(verdict.replace("_", " "))
 
@@ -91,6 +93,17 @@ def test_the_summary_gives_the_reason_a_batch_row_gives():
         if row["verdict"] == "not_met":
             because = check("--brief", row["path"]).stdout.splitlines()[2]
             assert because == f"    because: {row['reason']}"
+
+
+def test_a_criterion_met_only_on_the_secretarys_finding_is_starred_and_footnoted():
+    """The glance does not let an asserted finding pass for one the facts bear out: the mark
+    is starred, and a footnote says what the facts alone give."""
+    path = next(p for p in EXAMPLES if p.stem == "auc-2001-designation")
+    lines = check("--brief", str(path)).stdout.splitlines()
+    assert "(C) ✓* →" in lines[1]
+    assert lines[2] == (
+        "    * (C) met on the Secretary's asserted finding; on the facts alone, undetermined"
+    )
 
 
 def test_brief_is_for_the_text_report_only():

@@ -118,12 +118,36 @@ def glance(report: Report) -> Iterator[Line]:
     from fto_check.render.matrix import descend
 
     line: Line = []
+    asserted: list[Finding] = []  # decided on the Secretary's finding, where the facts differ
     for criterion in report.criteria.children:
-        mark = (f"{MARK[criterion.status]}", STYLE[criterion.status])
-        line += [(f"{LETTER[criterion.rule]} ", "bold"), mark, ("  ", "")]
+        star = ""
+        if criterion.basis == "asserted" and criterion.on_the_facts() is not criterion.status:
+            asserted.append(criterion)
+            star = "*"
+        mark = (f"{MARK[criterion.status]}{star}", STYLE[criterion.status])
+        line += [(f"{LETTER[criterion.rule]} ", "bold"), mark, (" " if star else "  ", "")]
     verdict = report.verdict
     line += [("→ ", ""), (f"{MARK[verdict]} {verdict.label}", f"bold {STYLE[verdict]}")]
     yield line
+    yield from _decide(report)
+    for criterion in asserted:
+        if verdict is NOT_MET and descend(criterion)[1] is criterion:
+            continue  # the reason just given is this very finding of the Secretary's
+        yield [
+            (f"{TAB}* ", "cyan bold"),
+            (
+                f"{LETTER[criterion.rule]} {criterion.status.label} on the Secretary's asserted "
+                f"finding; on the facts alone, {criterion.on_the_facts().label}",
+                "cyan",
+            ),
+        ]
+
+
+def _decide(report: Report) -> Iterator[Line]:
+    """Why a verdict is not met (one reason), or what would decide each criterion still open."""
+    from fto_check.render.matrix import descend
+
+    verdict = report.verdict
     if verdict is MET:
         return
     for criterion in report.criteria.children:
