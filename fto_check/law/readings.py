@@ -82,7 +82,12 @@ def all_readings() -> dict[str, Reading]:
 
 def defaults(day: date | None = None) -> dict[str, str]:
     """Every reading's default on `day` (today's law when no day is given)."""
-    day = day or date.today()
+    return dict(_defaults_on(day or date.today()))
+
+
+@cache
+def _defaults_on(day: date) -> dict[str, str]:
+    # A batch judges thousands of profiles on a handful of days: work each day out once.
     return {name: r.default_on(day).value for name, r in all_readings().items()}
 
 
