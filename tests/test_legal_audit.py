@@ -174,7 +174,12 @@ def test_a_later_revocation_ends_the_findings_of_the_designation():
         ],
     }
     assert evaluate_dict(data, as_of="2025-06-01").criterion("C").basis == "asserted"
-    assert evaluate_dict(data, as_of="2025-07-08").criterion("C").basis == "derived"
+    after = evaluate_dict(data, as_of="2025-07-08").criterion("C")
+    assert after.basis == "derived"
+    assert (
+        "The Secretary's finding of 2025-02-20 (designation) that (C) is met no longer stands: "
+        "the revocation of 2025-07-08 ended it. (C) is judged on the facts."
+    ) in after.notes
 
 
 def test_the_old_form_of_a_c_finding_also_counts_only_from_its_date():
@@ -509,7 +514,9 @@ def test_a_designation_of_the_1996_act_lapsed_after_two_years_unless_renewed():
         ],
     }
     assert evaluate_dict(data, as_of="1999-10-07").criterion("C").basis == "asserted"
-    assert evaluate_dict(data).criterion("C").basis == "derived"
+    lapsed = evaluate_dict(data).criterion("C")
+    assert lapsed.basis == "derived"
+    assert any("its two-year term ran out (designation of 1997-10-08)" in n for n in lapsed.notes)
     data["secretary_findings"] = [
         {"date": "2003-10-03", "decision": "redesignation", "C": "met", "sources": ["fr"]}
     ]

@@ -295,6 +295,28 @@ def asserted_finding(ctx: Context, letter: str):
     return None
 
 
+def ended_finding(ctx: Context, letter: str) -> str | None:
+    """Where no finding of the Secretary on `letter` stands: a note saying how the last one
+    stated came to an end (a revocation, or a term that ran out), if there was one."""
+    ended = None
+    for finding in sorted(ctx.profile.secretary_findings, key=lambda f: f.date, reverse=True):
+        if finding.date > ctx.as_of:
+            continue
+        if ended is None and _lapsed(finding, ctx.as_of):
+            ended = f"its two-year term ran out ({finding.decision.value} of {finding.date})"
+        elif ended is None and finding.decision in (Decision.REVOCATION, Decision.LAPSE):
+            ended = f"the {finding.decision.value} of {finding.date} ended it"
+        stated = getattr(finding, letter)
+        if stated is not None and ended is not None:
+            said = "met" if stated == "met" else "not met"
+            return (
+                f"The Secretary's finding of {finding.date} ({finding.decision.value}) that "
+                f"({letter}) is {said} no longer stands: {ended}. ({letter}) is judged on the "
+                "facts."
+            )
+    return None
+
+
 def _lapsed(finding, day: date) -> bool:
     """Whether a designation's term ran out by `day`: until IRTPA (2004-12-17) a designation or
     redesignation was "effective … for a period of 2 years" (§ 1189(a)(4)(A), 1996 text); one
@@ -317,6 +339,9 @@ def _on_the_finding(ctx: Context, letter: str, derived: Finding, notes: list[str
     checker's reasoning on the facts is kept below it and named in the reason."""
     found = asserted_finding(ctx, letter)
     if found is None:
+        ended = ended_finding(ctx, letter) if ctx.profile.secretary_findings else None
+        if ended:
+            derived.notes = [*derived.notes, ended]
         return derived
     finding, loc, status = found
     line, col, sources = ctx.provenance_of(loc, finding.sources)
