@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from fto_check.cli.app import app
-from fto_check.cli.commands import batch
+from fto_check.batch import pool as batch
 from fto_check.profile.read import read_profile
 from fto_check.reasoning.evaluate import evaluate
 from fto_check.render import matrix

@@ -260,7 +260,7 @@ def batch(
     ] = MAX_BYTES,
 ) -> None:
     """Judge many profiles: one row per profile, criteria as columns, streamed as decided."""
-    from fto_check.cli.commands import batch as command
+    from fto_check.batch import pool as command
 
     _run(
         command.run,

@@ -1,0 +1,1 @@
+"""The batch engine: many profiles judged in order, streamed, with bounded memory."""
