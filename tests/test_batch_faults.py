@@ -32,11 +32,13 @@ OLD = b"the previous run's result\n"
 # mid-run, with rows already in the temporary file, yet over quickly once it is interrupted.
 BIG_BATCH = 1500
 STARTUP_LIMIT = 10.0  # seconds for the first row to appear; generous for a loaded machine
-PIPE = "z-pipe.yaml"  # a named pipe: sorted last, an input whose read does not return
+STALLED = "z-stall.yaml"  # sorted last; an input whose read never returns (tests/harness.py)
+HARNESS = Path(__file__).resolve().parent / "harness.py"
 
 
-def start(*args: str | Path) -> subprocess.Popen:
-    """`python -m fto_check batch ARGS` in a session of its own, Ctrl-C not ignored.
+def start(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`fto-check batch ARGS` in a session of its own, Ctrl-C not ignored, with the faults of
+    tests/harness.py planted (a profile named z-stall… is never read, z-kill… kills its reader).
 
     Its own session (and so process group) lets a test send Ctrl-C to the batch and its
     workers, as a terminal does, without signalling pytest. A shell starts a background job
@@ -44,7 +46,8 @@ def start(*args: str | Path) -> subprocess.Popen:
     starts as from a terminal whatever started the tests.
     """
     return subprocess.Popen(
-        [sys.executable, "-m", "fto_check", "batch", *map(str, args)],
+        [sys.executable, HARNESS, "batch", *map(str, args)],
+        env={**os.environ, **(env or {})},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -156,7 +159,7 @@ def big_batch(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def unending_batch(tmp_path_factory) -> Path:
-    """A folder of profiles whose last input, a named pipe nobody writes to, never arrives.
+    """A folder of profiles whose last input, whose read never returns, never arrives.
 
     However fast the batch and however loaded the machine, it is still running when the signal
     comes: without the pipe, a test that found rows written could find the batch over too.
@@ -165,7 +168,7 @@ def unending_batch(tmp_path_factory) -> Path:
     texts = [p.read_bytes() for p in sorted(PAIRS.glob("*.yaml"))]
     for i in range(300):
         (folder / f"{i:05}.yaml").write_bytes(texts[i % len(texts)])
-    os.mkfifo(folder / PIPE)
+    (folder / STALLED).write_bytes(texts[0])
     return folder
 
 
@@ -222,16 +225,14 @@ def test_an_interrupted_batch_says_the_output_file_was_left_as_it_was(interrupte
 
 @pytest.fixture
 def stuck_parallel_batch(tmp_path):
-    """A parallel batch mid-run: eight rows written, one worker blocked opening a named pipe.
-
-    A named pipe nobody writes to stands for any input whose read does not return (a stalled
-    network mount); it sorts last, so the other worker has finished its share and is idle.
-    """
+    """A parallel batch mid-run: eight rows written, one worker blocked in a read that never
+    returns (a stalled network mount); it sorts last, so the other worker has finished its
+    share and is idle."""
     folder = tmp_path / "profiles"
     folder.mkdir()
     for i, path in enumerate(sorted(PAIRS.glob("*.yaml"))[:8]):
         (folder / f"a{i}.yaml").write_bytes(path.read_bytes())
-    os.mkfifo(folder / PIPE)
+    (folder / STALLED).write_bytes(GOOD.read_bytes())
     output = tmp_path / "result.jsonl"
     output.write_bytes(OLD)
     proc = start("--jobs", "2", "--output", output, folder)

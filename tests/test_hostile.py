@@ -193,31 +193,33 @@ def test_a_file_without_read_permission(tmp_path):
     assert result.exit_code == 2 and "permission denied" in result.output
 
 
-def _fifo_fed(tmp_path, content: bytes):
-    """A named pipe with a thread writing `content` into it: a file that has no size."""
-    path = tmp_path / "pipe.yaml"
-    os.mkfifo(path)
+def _pipe_fed(content: bytes) -> str:
+    """A pipe this process holds, with a thread writing `content` into it, named by its
+    descriptor as `check <(command)` names one: a file that has no size."""
+    read_end, write_end = os.pipe()
 
     def feed():
-        with suppress(BrokenPipeError), open(path, "wb") as pipe:  # the reader may stop early
+        with suppress(BrokenPipeError), os.fdopen(write_end, "wb") as pipe:  # may stop early
             pipe.write(content)
 
     threading.Thread(target=feed, daemon=True).start()
-    return path
+    return f"/dev/fd/{read_end}"
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_profile_read_from_a_named_pipe_is_read_to_its_end(tmp_path):
-    """A pipe arrives in pieces and has no size to read by: it is read until it ends."""
-    # 260 KB, several pipe buffers: as_of, the last line, is read only if all of it is
-    profile = b"name: Piped\naliases:\n" + b"  - an alias\n" * 20_000 + b"as_of: 2020-01-01\n"
-    result = runner.invoke(app, ["check", "-f", "json", str(_fifo_fed(tmp_path, profile))])
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="/dev/fd names descriptors")
+def test_a_profile_read_from_a_given_pipe_is_read_to_its_end():
+    """`check <(command)`: a pipe arrives in pieces and has no size to read by; it is read until
+    it ends."""
+    # 240 KB, several pipe buffers: as_of, the last line, is read only if all of it is
+    profile = b"name: Piped\naliases:\n" + (b"  - " + b"a" * 800 + b"\n") * 300
+    profile += b"as_of: 2020-01-01\n"
+    result = runner.invoke(app, ["check", "-f", "json", _pipe_fed(profile)])
     assert result.exit_code == 3 and '"name": "Piped"' in result.output
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_named_pipe_over_the_size_limit_is_refused(tmp_path):
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="/dev/fd names descriptors")
+def test_a_given_pipe_over_the_size_limit_is_refused():
     """Without a size to check first, the limit is enforced on what is read."""
     endless = b"name: X\naliases:\n" + b"  - abcdefghijklmnopqrstuvwxyz\n" * 40_000
-    result = runner.invoke(app, ["check", str(_fifo_fed(tmp_path, endless))])
+    result = runner.invoke(app, ["check", _pipe_fed(endless)])
     assert result.exit_code == 2 and "larger than the 1,000,000-byte limit" in result.output

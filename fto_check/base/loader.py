@@ -19,8 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 import yaml
 from yaml import events as ev
@@ -36,7 +35,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 # YAML 1.2 core schema null forms: the only plain scalars we resolve ourselves.
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_DOCUMENT_MARKER = re.compile(rb"^---(?=[ \t\r\n]|$)", re.MULTILINE)
 
 Path_ = tuple[str | int, ...]
 
@@ -115,7 +113,14 @@ def read_bytes(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
             f"larger than the {max_bytes:,}-byte limit for a profile file",
             hint="raise it with --max-bytes if this really is one profile",
         )
-    if b"\x00" in raw:
+    nul = b"\x00" in raw
+    if nul or raw[:1] in (b"\xff", b"\xfe"):  # never in UTF-8; UTF-16's byte-order marks
+        encoding = _wide_encoding(raw)
+        if encoding:
+            raise InputError.at(
+                path, 1, 1, f"{encoding} text, not UTF-8", hint="save the file as UTF-8"
+            )
+    if nul:
         line, col = _byte_position(raw, raw.index(b"\x00"))
         raise InputError.at(path, line, col, "binary data (a NUL byte), not a YAML text file")
     try:
@@ -131,6 +136,29 @@ def read_bytes(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
         ) from None
 
 
+_BOMS = (  # longest first: UTF-32 LE's mark begins with UTF-16 LE's
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian, with a byte-order mark)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian, with a byte-order mark)"),
+    (b"\xff\xfe", "UTF-16 (little-endian, with a byte-order mark)"),
+    (b"\xfe\xff", "UTF-16 (big-endian, with a byte-order mark)"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str:
+    """The UTF-16 or UTF-32 a text with NUL bytes is written in, if it plainly is one ("")."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    head = raw[:64] if len(raw) % 2 == 0 else raw[: min(64, len(raw) - 1)]
+    if len(head) >= 4:  # ASCII text in UTF-16: every other byte is NUL
+        even, odd = head[0::2], head[1::2]
+        if not odd.strip(b"\x00") and b"\x00" not in even:
+            return "UTF-16 (little-endian)"
+        if not even.strip(b"\x00") and b"\x00" not in odd:
+            return "UTF-16 (big-endian)"
+    return ""
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
@@ -138,7 +166,7 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def load_document(text: str, path: str) -> Document:
     """Parse a file that must hold exactly one YAML document."""
-    docs = _documents(text, path, line_offset=0, single=True)
+    docs = _documents(text, path, line_offset=0, single="file")
     doc = next(docs, None)
     if doc is None:
         raise InputError.at(
@@ -148,25 +176,166 @@ def load_document(text: str, path: str) -> Document:
     return doc
 
 
-def split_documents(raw: bytes) -> Iterator[tuple[int, bytes]]:
-    """Split a `---`-separated stream into (first line number, bytes) chunks.
+# Where YAML (libyaml) breaks a line: LF, CR, CR LF, and in UTF-8 NEL, LS and PS. A stream is
+# split where libyaml would see a line start, or a document would be cut in the wrong place.
+_BREAK = re.compile(rb"\r\n?|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_MARKER_END = (b" ", b"\t", b"\r", b"\n", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+STREAM_BLOCK = 1 << 16  # bytes read from a stream at a time
 
-    A `---` at the start of a line always starts a new document in YAML, so splitting here
-    lets one broken document fail alone instead of taking the rest of the stream with it.
+
+@dataclass(slots=True)
+class StreamDocument:
+    """One document of a `---` stream: its bytes and the number of lines before it; or, when
+    it cannot be judged (too large; binary data, which ends the stream), why not."""
+
+    line_offset: int
+    raw: bytes | None
+    problem: Problem | None = None
+
+
+def stream_documents(
+    stream: BinaryIO, path: str, *, max_bytes: int = MAX_BYTES, block: int = STREAM_BLOCK
+) -> Iterator[StreamDocument]:
+    """The documents of a YAML stream, read as they come: memory bounded by `max_bytes`.
+
+    YAML ends a document at a `---` or `...` line, whatever comes before (even inside a block
+    scalar), so a broken document fails alone instead of taking the rest of the stream with
+    it: a `---` line starts the next document, a `...` line ends the current one, and
+    directives (`%YAML`) belong to the document after them. A document of nothing but blank
+    lines and comments is no document. Every other is yielded exactly once, in order: one
+    larger than `max_bytes` as a problem (its bytes skipped, not held), and one with a NUL
+    byte as a problem that ends the stream (binary data, not YAML, which may never end).
     """
-    starts = [m.start() for m in _DOCUMENT_MARKER.finditer(raw)]
-    bounds = ([0] if not starts or starts[0] != 0 else []) + starts + [len(raw)]
-    for begin, end in pairwise(bounds):
-        chunk = raw[begin:end]
-        if chunk.strip() and chunk.strip() != b"---":
-            yield raw.count(b"\n", 0, begin), chunk
+    doc = _Chunk(0, max_bytes)
+    line = 0  # lines before the current one
+    col = 0  # bytes of the current line already read (a long line comes in pieces)
+    marker: bytes | None = None
+    for piece, complete in _stream_lines(stream, block):
+        if col == 0:
+            marker = _marker(piece)
+            if marker == b"---":
+                if not doc.directives_only:
+                    if doc.data:
+                        yield doc.done(path)
+                    doc = _Chunk(line, max_bytes)
+                doc.started = True
+        nul = piece.find(b"\x00")
+        if nul >= 0:
+            message = "binary data (a NUL byte), not a YAML text stream: the rest is not read"
+            yield StreamDocument(doc.start, None, Problem(path, line + 1, col + nul + 1, message))
+            return
+        doc.add(piece, marker if col == 0 else None, line_start=col == 0)
+        if not complete:
+            col += len(piece)
+            continue
+        line, col = line + 1, 0
+        doc.line_kind = ""
+        if marker == b"...":
+            if doc.data or doc.directives:
+                yield doc.done(path)
+            doc = _Chunk(line, max_bytes)
+        marker = None
+    if doc.data or doc.directives:
+        yield doc.done(path)
+
+
+_WIDE_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """A document of a stream being read: its lines (while within the limit), what they hold."""
+
+    start: int  # lines of the stream before it
+    limit: int  # bytes it may hold
+    parts: list[bytes] = field(default_factory=list)
+    size: int = 0
+    data: bool = False  # a line of data (not blank, a comment or a bare marker)
+    directives: bool = False  # a `%` directive line, before any data
+    started: bool = False  # past its `---`, or its first data
+    line_kind: str = ""  # the current line so far: "" blank, "#" comment, "%" or "x" data
+
+    @property
+    def directives_only(self) -> bool:
+        """Directives read, and the `---` they belong to not yet."""
+        return self.directives and not self.started
+
+    def add(self, piece: bytes, marker: bytes | None, *, line_start: bool) -> None:
+        self.size += len(piece)
+        if self.size <= self.limit:
+            self.parts.append(piece)
+        elif self.parts:
+            self.parts = []  # too large: its bytes are skipped, not held
+        if self.line_kind:  # decided by an earlier piece of this line
+            return
+        text = piece[3:] if marker is not None else piece
+        if line_start and marker is None and text[:1] == b"%" and not self.started:
+            self.directives, self.line_kind = True, "%"
+            return
+        text = text.lstrip(b" \t")
+        if not text or text[:1] in (b"\r", b"\n") or text.startswith(_WIDE_BREAKS):
+            return
+        self.line_kind = "#" if text[:1] == b"#" else "x"
+        if self.line_kind == "x":
+            self.data = self.started = True
+
+    def done(self, path: str) -> StreamDocument:
+        if self.size > self.limit:
+            return StreamDocument(
+                self.start,
+                None,
+                Problem(
+                    path,
+                    self.start + 1,
+                    1,
+                    f"a document larger than the {self.limit:,}-byte limit for a profile",
+                    hint="raise it with --max-bytes if this really is one profile",
+                ),
+            )
+        return StreamDocument(self.start, b"".join(self.parts))
+
+
+def _stream_lines(stream: BinaryIO, block: int) -> Iterator[tuple[bytes, bool]]:
+    """The stream's lines, each with its line break: (bytes, True). A line longer than `block`
+    comes in pieces, (bytes, False) for all but its last; so nothing held grows with the input."""
+    pending = b""
+    while True:
+        data = stream.read(block)
+        if not data:
+            if pending:
+                yield pending, True
+            return
+        data = pending + data if pending else data
+        begin = 0
+        for match in _BREAK.finditer(data):
+            end = match.end()
+            if end == len(data) and data[end - 1] == 0x0D:  # a CR last: perhaps half a CR LF
+                break
+            yield data[begin:end], True
+            begin = end
+        rest = data[begin:]
+        if len(rest) > block:  # a long line: pass it on, but for what may begin a break
+            yield rest[:-2], False
+            rest = rest[-2:]
+        pending = rest
+
+
+def _marker(line: bytes) -> bytes | None:
+    """b"---" or b"..." if `line` is a document marker line, else None."""
+    head = line[:3]
+    if head != b"---" and head != b"...":
+        return None
+    rest = line[3:]
+    return head if not rest or rest.startswith(_MARKER_END) else None
 
 
 def load_chunk(text: str, path: str, line_offset: int) -> Document:
     """Parse one document of a stream; positions are reported in the whole stream's lines."""
-    doc = next(_documents(text, path, line_offset=line_offset, single=True), None)
+    docs = _documents(text, path, line_offset=line_offset, single="chunk")
+    doc = next(docs, None)
     if doc is None:
         raise InputError.at(path, line_offset + 1, 1, "empty document")
+    next(docs, None)  # a second document here is one the stream was not split at: refused
     return doc
 
 
@@ -177,7 +346,7 @@ def _tab_at(text: str, mark) -> bool:
     return here[mark.column : mark.column + 1] == "\t"
 
 
-def _documents(text: str, path: str, *, line_offset: int, single: bool) -> Iterator[Document]:
+def _documents(text: str, path: str, *, line_offset: int, single: str) -> Iterator[Document]:
     parser = _EventSource(text)
     try:
         yield from _build(parser, text, path, line_offset, single)
@@ -220,7 +389,19 @@ def _refuse(path: str, line: int, col: int, message: str, hint: str = "") -> Inp
     return InputError([Problem(path, line, col, message, hint=hint)])
 
 
-def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[Document]:
+# What a second document in one file, or in one document of a stream, is told (message, hint).
+_SECOND_DOCUMENT = {
+    "file": (
+        "several YAML documents (--- separators) in one file; a profile file holds one",
+        "use `fto-check batch -` for a stream",
+    ),
+    # YAML can start a document without `---` where libyaml sees a line the stream was not
+    # split at: refused, so that no document of a stream is ever silently left out
+    "chunk": ("a second YAML document starts here without a `---` line", ""),
+}
+
+
+def _build(parser, text: str, path: str, offset: int, single: str) -> Iterator[Document]:
     # One explicit stack instead of recursion: nesting depth can never exhaust Python's stack.
     # The loop runs once per event, ~130 a profile, and is a third of the Python a batch runs:
     # the innermost open collection's state is kept in locals (saved on the stack while a
@@ -325,8 +506,7 @@ def _build(parser, text: str, path: str, offset: int, single: bool) -> Iterator[
                 raise _refuse(
                     path,
                     *_at(event.start_mark, offset),
-                    "several YAML documents (--- separators) in one file; a profile file holds one",
-                    "use `fto-check batch -` for a stream",
+                    *_SECOND_DOCUMENT[single],
                 )
             source = SourceMap(path=path, text=text, line_offset=offset)
             values, keys = source.values, source.keys

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from fto_check.base.errors import UsageError
+from fto_check.base.limits import MAX_BYTES_CEILING
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
+from fto_check.render.safe import terminal
 
 EXIT_OK, EXIT_NOT_MET, EXIT_INPUT, EXIT_UNDETERMINED = 0, 1, 2, 3
 
@@ -22,10 +25,33 @@ def exit_code(verdicts: list[Status], errors: int = 0) -> int:
     return EXIT_OK
 
 
-def parse_day(text: str | None, option: str = "--as-of") -> date | None:
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\d` takes any script's
+
+
+def parse_day(text: str | None, option: str = "--as-of", *, judging: bool = True) -> date | None:
+    """The date of a YYYY-MM-DD option, and only that form (Python also reads 20240630 and
+    2024-W26-7). To judge on, a date from the day § 1189 was enacted."""
     if text is None:
         return None
+    shown = terminal(text)
     try:
-        return date.fromisoformat(text)
+        if not _DAY.fullmatch(text):
+            raise ValueError
+        day = date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option} takes a date as YYYY-MM-DD, got {text!r}") from None
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, got {shown!r}") from None
+    from fto_check.law.statute import FTO_STATUTE_ENACTED
+
+    if judging and day < FTO_STATUTE_ENACTED:
+        raise UsageError(
+            f"{option} {shown} is before 8 U.S.C. § 1189 was enacted on {FTO_STATUTE_ENACTED} "
+            "(Pub. L. 104-132, § 302): there was no designation to judge"
+        )
+    return day
+
+
+def max_bytes_option(value: int) -> int:
+    """--max-bytes as given, if it is a size fto-check can read (one line if not)."""
+    if not 1 <= value <= MAX_BYTES_CEILING:
+        raise UsageError(f"--max-bytes takes a number of bytes from 1 to {MAX_BYTES_CEILING:,}")
+    return value
