@@ -39,7 +39,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(fresh):
 
 
 def test_an_edited_rules_file_gets_a_new_cache_key():
-    assert law._cache_file([b"a", b"b"]) != law._cache_file([b"a", b"c"])
+    assert law._rules_digest([b"a", b"b"]) != law._rules_digest([b"a", b"c"])
 
 
 def test_an_empty_cache_setting_means_no_cache(fresh, monkeypatch):
