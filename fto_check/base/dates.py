@@ -6,8 +6,9 @@ A profile's incident dates and the register's effective dates are both written `
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -25,7 +26,7 @@ def bounds(text: str) -> tuple[date, date]:
             first = last = date(year, int(month), int(day))
         elif month:
             first = date(year, int(month), 1)
-            last = date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)
+            last = date(year, int(month), calendar.monthrange(year, int(month))[1])
         else:
             first, last = date(year, 1, 1), date(year, 12, 31)
     except ValueError as e:
