@@ -642,7 +642,7 @@ def _write_failed(e: OSError) -> int:
     if e.errno == errno.EPIPE:  # the reader has gone (`| head`): nothing worth saying
         return 1
     with contextlib.suppress(OSError, ValueError):
-        print(f"error: cannot write: {e.strerror or e}", file=sys.stderr)
+        print(f"error: cannot write the output: {e.strerror or e}", file=sys.stderr)
     return 2
 
 
