@@ -65,8 +65,9 @@ def lines(text: str) -> str:
 
 def csv_cell(text: str) -> str:
     """A CSV cell that a spreadsheet shows as text: escaped, and never read as a formula."""
+    formula = text.startswith(FORMULA_PREFIXES)  # before escaping: a CR is one of them
     text = terminal(text)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if formula or text.startswith(FORMULA_PREFIXES) else text
 
 
 def markdown(text: str) -> str:
