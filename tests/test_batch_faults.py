@@ -387,3 +387,74 @@ def test_a_file_without_read_permission_in_a_batch_is_an_error_row(tmp_path):
     assert result.code == 2
     assert "permission denied" in result.row(secret)["error"]
     assert result.row(GOOD)["verdict"] == "met"
+
+
+# ---------------------------------------------------------------- a worker that dies
+
+
+def test_a_worker_killed_from_outside_is_replaced_and_its_chunk_judged_again(tmp_path):
+    """`kill -9` of a worker (the OOM killer) ended the batch with a BrokenProcessPool
+    traceback, exit 1, and the rows not yet written lost. The batch now starts a new pool,
+    judges the lost chunk again, and finishes: every input once, in order."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    texts = [p.read_bytes() for p in sorted(PAIRS.glob("*.yaml"))]
+    for i in range(60):
+        (folder / f"{i:03}.yaml").write_bytes(texts[i % len(texts)])
+    (folder / STALLED).write_bytes(GOOD.read_bytes())  # stalls the first time only
+    marker = tmp_path / "stalled-worker"
+    proc = start("--jobs", "2", folder, env={"FTO_CHECK_STALL_ONCE": str(marker)})
+    try:
+        deadline = time.monotonic() + STARTUP_LIMIT
+        while not (marker.exists() and marker.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(int(marker.read_text()), signal.SIGKILL)
+        code, out, err = finish(proc, timeout=60)
+    finally:
+        if group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [Path(r["path"]).name for r in rows] == sorted(p.name for p in folder.iterdir())
+    assert all(r["error"] is None for r in rows), err
+    assert code in (1, 3) and "Traceback" not in err
+
+
+def test_an_input_that_kills_its_worker_every_time_becomes_an_error_row(tmp_path):
+    """Judged again it kills again: its chunk is judged one input at a time, each alone in a
+    pool, and the one that kills its worker is an error row; the others are judged."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:03}.yaml").write_bytes(GOOD.read_bytes())
+    (folder / "z-kill.yaml").write_bytes(GOOD.read_bytes())
+    code, out, err = finish(start("--jobs", "2", folder), timeout=120)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 31 and [r["verdict"] for r in rows[:30]] == ["met"] * 30
+    assert rows[30]["error"] == (
+        f"{folder / 'z-kill.yaml'}: not judged: its worker process was killed (SIGKILL; out of "
+        "memory?)"
+    )
+    assert code == 2 and "Traceback" not in err
+
+
+def test_a_parallel_batch_without_file_descriptors_to_spare_is_judged_in_one_process(big_batch):
+    """`ulimit -n 8`: the pool cannot be made (a traceback, before); the batch says so and
+    judges every input itself."""
+    import resource
+
+    def few_files():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (8, 8))
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fto_check", "batch", "--jobs", "2", big_batch],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=few_files,
+    )
+    code, out, err = finish(proc, timeout=120)
+    assert code == 1, err
+    assert len(out.splitlines()) == BIG_BATCH
+    assert "warning: cannot start worker processes" in err and "Traceback" not in err

@@ -180,7 +180,8 @@ def load_document(text: str, path: str) -> Document:
 # split where libyaml would see a line start, or a document would be cut in the wrong place.
 _BREAK = re.compile(rb"\r\n?|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 _MARKER_END = (b" ", b"\t", b"\r", b"\n", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
-STREAM_BLOCK = 1 << 16  # bytes read from a stream at a time
+STREAM_BLOCK = 1 << 16  # bytes read from a stream at a time, at most
+_LONG = 64  # a line is passed on in pieces only once it is longer than this
 
 
 @dataclass(slots=True)
@@ -298,9 +299,10 @@ class _Chunk:
 def _stream_lines(stream: BinaryIO, block: int) -> Iterator[tuple[bytes, bool]]:
     """The stream's lines, each with its line break: (bytes, True). A line longer than `block`
     comes in pieces, (bytes, False) for all but its last; so nothing held grows with the input."""
+    read = getattr(stream, "read1", stream.read)  # what has come, without waiting for more
     pending = b""
     while True:
-        data = stream.read(block)
+        data = read(block)
         if not data:
             if pending:
                 yield pending, True
@@ -314,8 +316,8 @@ def _stream_lines(stream: BinaryIO, block: int) -> Iterator[tuple[bytes, bool]]:
             yield data[begin:end], True
             begin = end
         rest = data[begin:]
-        if len(rest) > block:  # a long line: pass it on, but for what may begin a break
-            yield rest[:-2], False
+        if len(rest) > max(block, _LONG):  # a long line: on in pieces, but for what may begin
+            yield rest[:-2], False  # a break (and the first piece holds any marker)
             rest = rest[-2:]
         pending = rest
 

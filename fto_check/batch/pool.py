@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 PARALLEL_MIN = 1000
 CHUNK = 256
 CHUNK_BYTES = 2_000_000  # a chunk of a stream's documents holds at most this many bytes
-PEEK_BYTES = 16_000_000  # a stream's documents held while deciding whether to go parallel
 WINDOW = 3  # chunks in flight per worker: enough that none waits for work, few held
 MAX_AUTO_JOBS = 8
 POLL = 1.0  # seconds between looks at the workers while waiting for a chunk (a hang guard)
@@ -61,24 +60,24 @@ def judge_all(
     Close the generator (or let `closing` do it) when stopping early: the workers stop then.
     """
     items, total = inputs.items, inputs.total
-    if total is None and jobs is None:  # a stream: as many as decide it, then parallel or not
-        peeked = _peek(items)
-        items = chain(peeked, items)
-        total = len(peeked) if len(peeked) < PARALLEL_MIN else None
-    workers = worker_count(jobs, total)
-    decided = _serial(items, job) if workers <= 1 else _parallel(items, job, workers, total)
+    if total is None and jobs is None:  # a stream: in this process until it proves long
+        decided = _stream(items, job)
+    else:
+        workers = worker_count(jobs, total)
+        decided = _serial(items, job) if workers <= 1 else _parallel(items, job, workers, total)
     return _with_progress(decided, total, show=progress)
 
 
-def _peek(items: Iterator[Item]) -> list[Item]:
-    peeked: list[Item] = []
-    size = 0
-    for item in items:
-        peeked.append(item)
-        size += len(item.raw or b"")
-        if len(peeked) >= PARALLEL_MIN or size >= PEEK_BYTES:
-            break
-    return peeked
+def _stream(items: Iterator[Item], job: Job) -> Iterator[list[Any]]:
+    """A stream of unknown length: its first PARALLEL_MIN inputs judged here as they come
+    (a row is out as soon as its document is), the rest by a pool if there is more."""
+    yield from _serial(islice(items, PARALLEL_MIN), job)
+    more = next(items, None)
+    if more is None:
+        return
+    workers = worker_count(None, None)
+    rest = chain((more,), items)
+    yield from _serial(rest, job) if workers <= 1 else _parallel(rest, job, workers, None)
 
 
 def _serial(items: Iterator[Item], job: Job) -> Iterator[list[Any]]:
@@ -307,10 +306,13 @@ def _result(future: Future, pool: ProcessPoolExecutor) -> list[Any]:
 def _why_broken(pool: ProcessPoolExecutor) -> str:
     codes = [p.exitcode for p in (pool._processes or {}).values() if p.exitcode]
     killed = [-code for code in codes if code < 0]
-    if killed:
-        name = signal.Signals(killed[0]).name if killed[0] in signal.Signals else killed[0]
-        return f"its worker process was killed ({name}; out of memory?)"
-    return "its worker process died"
+    if not killed:
+        return "its worker process died"
+    try:
+        name = signal.Signals(killed[0]).name
+    except ValueError:
+        name = f"signal {killed[0]}"
+    return f"its worker process was killed ({name}; out of memory?)"
 
 
 def _recover(window: _Window, job: Job, why: str) -> None:
