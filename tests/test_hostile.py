@@ -3,11 +3,14 @@
 One test per row of the table in docs/hostile-input.md (which names these tests).
 """
 
+import json
 import os
+import shutil
 import stat
 import sys
 import threading
 from contextlib import suppress
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -223,3 +226,72 @@ def test_a_given_pipe_over_the_size_limit_is_refused():
     endless = b"name: X\naliases:\n" + b"  - abcdefghijklmnopqrstuvwxyz\n" * 40_000
     result = runner.invoke(app, ["check", _pipe_fed(endless)])
     assert result.exit_code == 2 and "larger than the 1,000,000-byte limit" in result.output
+
+
+# ---------------------------------------------------------------- round two, §5: the small ones
+
+EXAMPLE = os.path.join(
+    os.path.dirname(__file__), "..", "examples", "minimal-pairs", "base-abroad.yaml"
+)
+
+
+@pytest.mark.parametrize(
+    "day", ["20240630", "2024-W26-7", "2024W267", "2024-182", "٢٠٢٤-٠٦-٣٠", "2024-6-30"]
+)
+def test_as_of_takes_only_the_form_it_names(day):
+    """--as-of 20240630 and ISO week dates were accepted despite "YYYY-MM-DD"."""
+    result = runner.invoke(app, ["check", "--as-of", day, EXAMPLE])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: --as-of takes a date as YYYY-MM-DD, got {day!r}\n"
+
+
+def test_an_as_of_before_the_statute_is_a_usage_error_not_blamed_on_the_file():
+    result = runner.invoke(app, ["check", "--as-of", "1990-01-01", EXAMPLE])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "error: --as-of 1990-01-01 is before 8 U.S.C. § 1189 was enacted"
+    )
+    assert "base-abroad.yaml" not in result.stderr
+
+
+def test_profiles_are_found_in_a_folder_whatever_the_case_of_their_suffix(tmp_path):
+    """*.YAML and *.Yml were skipped silently."""
+    for name in ("a.YAML", "b.Yml", "c.yaml", "d.txt"):
+        shutil.copy(EXAMPLE, tmp_path / name)
+    result = runner.invoke(app, ["batch", str(tmp_path)])
+    assert [os.path.basename(json.loads(line)["path"]) for line in result.stdout.splitlines()] == [
+        "a.YAML",
+        "b.Yml",
+        "c.yaml",
+    ]
+
+
+def test_no_color_wins_over_force_color(monkeypatch):
+    """With both set, FORCE_COLOR used to win: no-color.org says NO_COLOR does."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = runner.invoke(app, ["check", EXAMPLE])
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" in runner.invoke(app, ["check", EXAMPLE]).stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_utf16_file_is_named_as_such(tmp_path, encoding):
+    """It was reported as "binary data (a NUL byte)"."""
+    line = refused(tmp_path, "name: X\nas_of: 2024-06-30\n".encode(encoding))
+    assert f"{encoding[:6].upper()}" in line and "text, not UTF-8 (save the file as UTF-8)" in line
+
+
+def test_an_empty_file_name_is_said_to_be_one():
+    result = runner.invoke(app, ["check", ""])
+    assert result.exit_code == 2 and result.stderr == ": an empty file name\n"
+
+
+def test_a_month_of_the_year_9999_is_a_month():
+    """`9999-12` was refused as "year 10000 is out of range"."""
+    from fto_check.profile.model import PartialDate, _partial_date
+
+    assert _partial_date("9999-12") == PartialDate(
+        text="9999-12", first=date(9999, 12, 1), last=date(9999, 12, 31)
+    )
