@@ -18,7 +18,7 @@ def fresh(tmp_path, monkeypatch):
 
 def test_the_first_load_writes_the_cache(fresh):
     law.load_law()
-    assert [p.name.startswith("law-") and p.suffix == ".json" for p in fresh.iterdir()] == [True]
+    assert [p.name.startswith("law2-") and p.suffix == ".json" for p in fresh.iterdir()] == [True]
 
 
 def test_a_later_load_reads_the_cache_instead_of_the_yaml(fresh, monkeypatch):

@@ -87,7 +87,7 @@ def test_did_you_mean_is_worked_out_only_for_the_problems_shown(tmp_path, monkey
     data = copy.deepcopy(COMPLETE)
     data["sources"] = {f"source-{i}": {"title": "t"} for i in range(3000)}
     data["incidents"] = [
-        {**INCIDENT, "sources": [f"sorce-{i}" for i in range(j, j + 100)]}
+        {**INCIDENT, "id": f"i{j}", "sources": [f"sorce-{i}" for i in range(j, j + 100)]}
         for j in range(0, 3000, 100)
     ]
     calls = []

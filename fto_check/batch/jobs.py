@@ -7,13 +7,11 @@ travels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from fto_check.base.errors import InputError
 from fto_check.batch.collect import STDIN, Item
-from fto_check.render import matrix
 from fto_check.render.safe import terminal
 
 
@@ -38,18 +36,22 @@ def _internal(item: Item, e: Exception) -> str:
     return terminal(f"{item.label}: internal error (a bug in fto-check): {type(e).__name__}: {e}")
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses: a dataclass costs ~0.5 ms to define, and `check` imports these.
+
+
 class Rows:
     """One input → its matrix row (render/matrix.py)."""
 
-    as_of: date | None
-    readings: dict[str, str]
-    max_bytes: int
-    check_expected: bool
+    def __init__(
+        self, as_of: date | None, readings: dict[str, str], max_bytes: int, check_expected: bool
+    ) -> None:
+        self.as_of, self.readings = as_of, readings
+        self.max_bytes, self.check_expected = max_bytes, check_expected
 
     def __call__(self, item: Item) -> dict[str, Any]:
         from fto_check.reasoning.evaluate import evaluate
         from fto_check.reasoning.expect import mismatches
+        from fto_check.render import matrix
 
         try:
             loaded = _read(item, self.max_bytes)
@@ -74,6 +76,8 @@ class Rows:
         return row
 
     def lost(self, item: Item, why: str) -> dict[str, Any]:
+        from fto_check.render import matrix
+
         return self._checked(matrix.error_row(item.label, why), "worker died")
 
     def _checked(self, row: dict[str, Any], diff: str) -> dict[str, Any]:
@@ -86,16 +90,18 @@ def _escaped(e: InputError) -> str:
     return "; ".join(terminal(str(p)) for p in e.problems)
 
 
-@dataclass(frozen=True, slots=True)
 class Outcome:
     """A report as rendered text, its verdict; or the input's error message instead."""
 
-    text: str = ""
-    verdict: str | None = None
-    error: str | None = None
+    __slots__ = ("error", "text", "verdict")
+
+    def __init__(self, text: str = "", verdict: str | None = None, error: str | None = None):
+        self.text, self.verdict, self.error = text, verdict, error
+
+    def __reduce__(self):  # pickled back from the workers
+        return Outcome, (self.text, self.verdict, self.error)
 
 
-@dataclass(frozen=True)
 class Reports:
     """One input → its report, rendered in `fmt` (for `check`).
 
@@ -103,15 +109,22 @@ class Reports:
     columns and `color_system` (rendered here, written there, byte for byte as if printed).
     """
 
-    fmt: str
-    as_of: date | None
-    readings: dict[str, str]
-    max_bytes: int
-    why_not: bool = False
-    all_readings: bool = False
-    brief: bool = False
-    width: int = 80
-    color_system: str | None = None
+    def __init__(
+        self,
+        fmt: str,
+        as_of: date | None,
+        readings: dict[str, str],
+        max_bytes: int,
+        *,
+        why_not: bool = False,
+        all_readings: bool = False,
+        brief: bool = False,
+        width: int = 80,
+        color_system: str | None = None,
+    ) -> None:
+        self.fmt, self.as_of, self.readings, self.max_bytes = fmt, as_of, readings, max_bytes
+        self.why_not, self.all_readings, self.brief = why_not, all_readings, brief
+        self.width, self.color_system = width, color_system
 
     def __call__(self, item: Item) -> Outcome:
         from fto_check.reasoning import contest, whynot

@@ -15,17 +15,15 @@ with every input in the output exactly once.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from fto_check.batch.collect import Inputs, Item
 from fto_check.batch.signals import ignore_all
@@ -46,10 +44,9 @@ POLL = 1.0  # seconds between looks at the workers while waiting for a chunk (a 
 PROGRESS_MIN = 200  # below this a batch is over before a progress bar is worth drawing
 
 
-class Job(Protocol):
-    def __call__(self, item: Item) -> Any: ...
-
-    def lost(self, item: Item, why: str) -> Any: ...
+# A job: called on an item, it returns the item's result and never raises; `job.lost(item,
+# why)` is the result for an item whose worker died (jobs.py).
+Job = Any
 
 
 def judge_all(
@@ -89,9 +86,11 @@ def worker_count(jobs: int | None, n: int | None) -> int:
     """--jobs N as given (at most one per input); auto: parallel only when it pays."""
     if jobs is not None:
         return max(1, min(jobs, n)) if n is not None else max(1, jobs)
-    if (
-        n is not None and n < PARALLEL_MIN
-    ) or "fork" not in multiprocessing.get_all_start_methods():
+    if n is not None and n < PARALLEL_MIN:
+        return 1
+    import multiprocessing  # here: a check of a few files never needs it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cpus or 1, MAX_AUTO_JOBS))
@@ -125,6 +124,8 @@ def _init_worker(job: Job) -> None:
     A batch killed outright (SIGKILL) stops nothing, and a worker waiting for its next chunk
     would wait forever: a watcher ends the worker as soon as the batch is gone.
     """
+    import threading
+
     global _JOB
     ignore_all()
     threading.Thread(target=_exit_with_batch, daemon=True).start()
@@ -132,6 +133,7 @@ def _init_worker(job: Job) -> None:
 
 
 def _exit_with_batch() -> None:
+    import multiprocessing
     from multiprocessing.connection import wait
 
     batch = multiprocessing.parent_process()
@@ -223,6 +225,7 @@ def _parallel(
 
 
 def _start(job: Job, workers: int) -> ProcessPoolExecutor | None:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

@@ -231,7 +231,9 @@ def _rules_digest(texts: list[bytes]) -> str:
 
 def _cache_file(digest: str) -> Path | None:
     directory = cache_dir()
-    return None if directory is None else directory / f"law-{digest[:32]}.json"
+    # "law2": the form with its stamp line, never mistaken for (or overwritten by) the older
+    # "law-" files that versions before it read and write
+    return None if directory is None else directory / f"law2-{digest[:32]}.json"
 
 
 def _read_cache(path: Path, digest: str) -> Law | None:
