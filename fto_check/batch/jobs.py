@@ -109,6 +109,10 @@ class Reports:
     columns and `color_system` (rendered here, written there, byte for byte as if printed).
     """
 
+    # A rendered report is ~10-60 KB, and a chunk's are held until written: chunks of a few,
+    # so what a pool holds stays ~10 MB (a profile takes ~8 ms: a chunk is still 100 ms).
+    chunk = 16
+
     def __init__(
         self,
         fmt: str,

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 # few hundred keep the per-task overhead of the pool negligible; towards the end they shrink,
 # so no worker sits idle while another finishes a big last chunk (~0.1 s at 256 profiles).
 PARALLEL_MIN = 1000
-CHUNK = 256
+CHUNK = 256  # inputs a chunk holds at most; a job may ask for fewer (`job.chunk`)
 CHUNK_BYTES = 2_000_000  # a chunk of a stream's documents holds at most this many bytes
 WINDOW = 3  # chunks in flight per worker: enough that none waits for work, few held
 MAX_AUTO_JOBS = 8
@@ -106,10 +106,10 @@ def chunks(n: int, workers: int) -> Iterator[tuple[int, int]]:
         start += size
 
 
-def _chunk_size(left: int | None, workers: int) -> int:
+def _chunk_size(left: int | None, workers: int, most: int = CHUNK) -> int:
     if left is None:  # a stream: how much is left is not known
-        return CHUNK // 4
-    return max(1, min(CHUNK, left // (workers * 4)))
+        return max(1, most // 4)
+    return max(1, min(most, left // (workers * 4)))
 
 
 # ---------------------------------------------------------------- in the workers
@@ -194,7 +194,7 @@ def _parallel(
     try:
         while True:
             try:
-                left = _fill(window, pool, items, workers, left)
+                left = _fill(window, pool, items, workers, left, job)
                 if not window.tasks:
                     return
                 head = window.tasks[0]
@@ -251,7 +251,7 @@ def _start(job: Job, workers: int) -> ProcessPoolExecutor | None:
 
 
 def _fill(
-    window: _Window, pool: ProcessPoolExecutor, items: Iterator[Item], workers: int, left
+    window: _Window, pool: ProcessPoolExecutor, items: Iterator[Item], workers: int, left, job
 ) -> int | None:
     """Submit what may run now: tasks in order, up to WINDOW chunks a worker, reading new
     chunks as room is made; a task lost twice only with nothing else running."""
@@ -268,7 +268,7 @@ def _fill(
         task.future = pool.submit(_judge_chunk, task.items)
         running.append(task)
     while len(window.tasks) < WINDOW * workers:
-        chunk = _next_chunk(items, _chunk_size(left, workers))
+        chunk = _next_chunk(items, _chunk_size(left, workers, getattr(job, "chunk", CHUNK)))
         if not chunk:
             break
         if left is not None:

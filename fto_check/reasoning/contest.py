@@ -19,9 +19,9 @@ from fto_check.reasoning.logic import Status
 
 _ORDER = list(Status)
 # Profiles judged again, counted as 1 + their incidents each (judging one takes ~0.45 ms an
-# incident): every combination of every example and of any profile of up to ~80 incidents;
+# incident): every combination of every example and of any profile of up to ~40 incidents;
 # past it, the combinations not judged are counted and said (`AllReadings.not_judged`).
-BUDGET = 8_000
+BUDGET = 4_000
 
 
 def consulted(report: Report) -> list[str]:
