@@ -105,12 +105,70 @@ def test_new_into_a_folder_that_does_not_exist_is_refused_before_the_interview(t
     )
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
+# Root reads and writes what permissions forbid (CAP_DAC_OVERRIDE): without those capabilities
+# (setpriv, util-linux) it is refused like anyone else.
+SETPRIV = "/usr/bin/setpriv"
+AS_ANYONE = (
+    [SETPRIV, "--bounding-set=-dac_override,-dac_read_search"]
+    if os.geteuid() == 0 and os.path.exists(SETPRIV)
+    else []
+)
+needs_permissions = pytest.mark.skipif(
+    os.geteuid() == 0 and not AS_ANYONE, reason="root ignores permissions, and no setpriv"
+)
+
+
+def as_anyone(*args, **kwargs) -> subprocess.CompletedProcess:
+    if "input" not in kwargs:
+        kwargs.setdefault("stdin", subprocess.DEVNULL)
+    return subprocess.run(
+        [*AS_ANYONE, sys.executable, "-m", "fto_check", *map(str, args)],
+        capture_output=True,
+        timeout=HANG_GUARD,
+        **kwargs,
+    )
+
+
+@needs_permissions
 def test_new_into_a_read_only_folder_is_refused_before_the_interview(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
-    result = fto_check("new", "-o", folder / "p.yaml", input=b"")
+    result = as_anyone("new", "-o", folder / "p.yaml", input=b"")
     assert result.returncode == 2 and "the folder is not writable" in result.stderr.decode()
+
+
+@needs_permissions
+@pytest.mark.parametrize("command", [["check"], ["check", "-f", "json"], ["tour", "--no-pause"]])
+def test_a_file_that_cannot_be_read_is_one_line_for_every_command(tmp_path, command):
+    """An unreadable file: one line, exit 2, never a usage box or a traceback."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_bytes(EXAMPLE.read_bytes())
+    secret.chmod(0)
+    result = as_anyone(*command, secret)
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"{secret}: permission denied: cannot read this file\n"
+
+
+def test_a_file_size_limit_met_while_writing_leaves_the_old_output(tmp_path):
+    """Writing stops half-way (`ulimit -f`, a full disk): one line, exit 2, the old file kept,
+    no temporary file left."""
+    import resource
+
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    for i in range(50):
+        (folder / f"{i:02}.yaml").write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"old\n")
+    result = fto_check(
+        "batch", folder, "-o", out,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines()[-1] == (
+        f"error: cannot write {out}: File too large; {out} left as it was"
+    )
+    assert out.read_bytes() == b"old\n" and sorted(tmp_path.iterdir()) == [out, folder]
 
 
 def test_quiz_count_has_a_ceiling():
