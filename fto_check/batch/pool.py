@@ -202,9 +202,10 @@ def _parallel(
                     assert head.future is not None
                     head.results = _result(head.future, pool)
             except BrokenProcessPool:
-                why = _why_broken(pool)
+                dead = _dead(pool)  # before the others are killed
                 kill_workers(pool)
                 pool.shutdown(wait=True)
+                why = _why_broken(dead)
                 _recover(window, job, why)
                 pool = _start(job, workers)
                 if pool is None:
@@ -306,8 +307,19 @@ def _result(future: Future, pool: ProcessPoolExecutor) -> list[Any]:
                 kill_workers(pool)
 
 
-def _why_broken(pool: ProcessPoolExecutor) -> str:
-    codes = [p.exitcode for p in (pool._processes or {}).values() if p.exitcode]
+def _dead(pool: ProcessPoolExecutor) -> list:
+    """The workers that have ended. By their sentinels, which say so whoever has reaped them
+    (the pool's own thread may be reaping them as we look: their exit codes are read later)."""
+    from multiprocessing.connection import wait
+
+    processes = list((pool._processes or {}).values())
+    ended = set(wait([p.sentinel for p in processes], timeout=0))
+    return [p for p in processes if p.sentinel in ended]
+
+
+def _why_broken(dead: list) -> str:
+    """What ended the pool, from the exit codes of the workers that died (joined by now)."""
+    codes = [p.exitcode for p in dead if p.exitcode]
     killed = [-code for code in codes if code < 0]
     if not killed:
         return "its worker process died"

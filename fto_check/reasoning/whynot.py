@@ -40,8 +40,8 @@ class _Budget:
 
     __slots__ = ("left",)
 
-    def __init__(self, left: int = BUDGET) -> None:
-        self.left = left
+    def __init__(self) -> None:
+        self.left = BUDGET
 
     @property
     def exhausted(self) -> bool:
