@@ -131,3 +131,7 @@ def test_json_escapes_what_json_leaves_raw_and_reads_back_the_same():
     assert text.isascii()
     assert len(text.splitlines()) == 1  # str.splitlines also splits at U+0085 and U+2028
     assert json.loads(text) == {"v": value}
+
+
+def test_json_escapes_del_too():
+    assert safe.json('{"v": "a\x7fb"}') == '{"v": "a\\u007fb"}'

@@ -112,6 +112,6 @@ def json(text: str) -> str:
     Only for JSON text: outside strings JSON has none of these characters, and inside them the
     escape means the same character, so the data read back is unchanged.
     """
-    if text.isascii():
+    if text.isascii() and "\x7f" not in text:  # both in C, both fast
         return text
     return _compiled(_JSON_UNSAFE).sub(lambda m: f"\\u{ord(m[0]):04x}", text)
