@@ -14,7 +14,7 @@ it, so every renderer passes what came from input through one of these:
   `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, so a spreadsheet
   shows it as text instead of evaluating it.
 - `markdown` — `terminal`, then HTML's `&`, `<` and `>` as entities and the Markdown that
-  could make a link, an image, a code span or a table cell (`\\ ` [ ] |`) backslash-escaped:
+  could make a link, an image, a code span or a table cell (`\\ ` | ](`) backslash-escaped:
   text stays text, never a tag, a link or an image (emphasis, `*` and `_`, is left: it is
   harmless, and a field name like `as_of` reads as written). `markdown_code` is a code span
   the text cannot close; `markdown_link`, an autolink for an http(s) URL, and escaped text
@@ -39,7 +39,9 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _UNSAFE = f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]"
 # JSON escapes C0 itself; the rest of the above it writes raw (surrogates it cannot write).
 _JSON_UNSAFE = f"[\x7f-\x9f\u2028\u2029{_BIDI}]"
-_MARKDOWN = r"[\\`\[\]|&<>]"
+# A link or an image needs `](` or `][` (a reference's definition is a line of its own, which no
+# escaped text can start): escaping that `]` is enough, and `[]` stays as written.
+_MARKDOWN = r"[\\`|&<>]|\](?=[(\[])"
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # OWASP, "CSV Injection"
 _HTTP_URL = r"(?i)https?://[^\s<>\"'`\\]+"
