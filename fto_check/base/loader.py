@@ -25,7 +25,7 @@ import yaml
 from yaml import events as ev
 
 from fto_check.base.errors import InputError, Problem
-from fto_check.base.limits import MAX_BYTES, MAX_DEPTH
+from fto_check.base.limits import MAX_BYTES, MAX_DEPTH, MAX_ITEMS
 
 try:  # libyaml's C parser; PyYAML's pure-Python parser is the same API, only slower.
     from yaml.cyaml import CParser as _EventSource  # the parser alone: no constructor needed
@@ -101,6 +101,9 @@ class Document:
 
     data: object
     source: SourceMap
+    # The lists and mappings of more than MAX_ITEMS entries, by path: noted as they end (one
+    # comparison each), so that a profile's limits are checked without walking its data again.
+    large: list[Path_] = field(default_factory=list)
 
 
 def read_bytes(path: str, raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
@@ -416,6 +419,7 @@ def _build(parser, text: str, path: str, offset: int, single: str) -> Iterator[D
     source: SourceMap | None = None
     values: dict[Path_, Mark] = {}
     keys: dict[Path_, Mark] = {}
+    large: list[Path_] = []  # containers longer than MAX_ITEMS (see Document.large)
     root: object = None
     container: dict | list | None = None  # the innermost open collection (None: top level)
     is_map = False
@@ -463,6 +467,8 @@ def _build(parser, text: str, path: str, offset: int, single: str) -> Iterator[D
 
         elif kind is mapping_end or kind is sequence_end:
             finished = container
+            if len(finished) > MAX_ITEMS:
+                large.append(prefix)
             container, is_map, prefix = stack.pop()
             key = _NO_KEY
             if container is None:
@@ -511,11 +517,12 @@ def _build(parser, text: str, path: str, offset: int, single: str) -> Iterator[D
                     *_SECOND_DOCUMENT[single],
                 )
             source = SourceMap(path=path, text=text, line_offset=offset)
+            large = []
             values, keys = source.values, source.keys
             root = None
 
         elif kind is ev.DocumentEndEvent:
-            yield Document(root, source)
+            yield Document(root, source, large)
 
         elif kind is ev.StreamEndEvent:
             return
