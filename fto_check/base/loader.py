@@ -181,20 +181,23 @@ def load_document(text: str, path: str) -> Document:
 
 # Where YAML (libyaml) breaks a line: LF, CR, CR LF, and in UTF-8 NEL, LS and PS. A stream is
 # split where libyaml would see a line start, or a document would be cut in the wrong place.
-_BREAK = re.compile(rb"\r\n?|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_BREAK = rb"\r\n?|\n|\xc2\x85|\xe2\x80[\xa8\xa9]"  # compiled when a stream is read
 _MARKER_END = (b" ", b"\t", b"\r", b"\n", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 STREAM_BLOCK = 1 << 16  # bytes read from a stream at a time, at most
 _LONG = 64  # a line is passed on in pieces only once it is longer than this
 
 
-@dataclass(slots=True)
 class StreamDocument:
     """One document of a `---` stream: its bytes and the number of lines before it; or, when
-    it cannot be judged (too large; binary data, which ends the stream), why not."""
+    it cannot be judged (too large; binary data, which ends the stream), why not.
 
-    line_offset: int
-    raw: bytes | None
-    problem: Problem | None = None
+    (This and `_Chunk` are plain classes: a dataclass costs ~0.3 ms to define, at every
+    start-up of `check`, which imports this module.)"""
+
+    __slots__ = ("line_offset", "problem", "raw")
+
+    def __init__(self, line_offset: int, raw: bytes | None, problem: Problem | None = None):
+        self.line_offset, self.raw, self.problem = line_offset, raw, problem
 
 
 def stream_documents(
@@ -246,18 +249,20 @@ def stream_documents(
 _WIDE_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
 
-@dataclass(slots=True)
 class _Chunk:
     """A document of a stream being read: its lines (while within the limit), what they hold."""
 
-    start: int  # lines of the stream before it
-    limit: int  # bytes it may hold
-    parts: list[bytes] = field(default_factory=list)
-    size: int = 0
-    data: bool = False  # a line of data (not blank, a comment or a bare marker)
-    directives: bool = False  # a `%` directive line, before any data
-    started: bool = False  # past its `---`, or its first data
-    line_kind: str = ""  # the current line so far: "" blank, "#" comment, "%" or "x" data
+    __slots__ = ("data", "directives", "limit", "line_kind", "parts", "size", "start", "started")
+
+    def __init__(self, start: int, limit: int) -> None:
+        self.start = start  # lines of the stream before it
+        self.limit = limit  # bytes it may hold
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.data = False  # a line of data (not blank, a comment or a bare marker)
+        self.directives = False  # a `%` directive line, before any data
+        self.started = False  # past its `---`, or its first data
+        self.line_kind = ""  # the current line so far: "" blank, "#" comment, "%" or "x" data
 
     @property
     def directives_only(self) -> bool:
@@ -303,6 +308,7 @@ def _stream_lines(stream: BinaryIO, block: int) -> Iterator[tuple[bytes, bool]]:
     """The stream's lines, each with its line break: (bytes, True). A line longer than `block`
     comes in pieces, (bytes, False) for all but its last; so nothing held grows with the input."""
     read = getattr(stream, "read1", stream.read)  # what has come, without waiting for more
+    breaks = re.compile(_BREAK)
     pending = b""
     while True:
         data = read(block)
@@ -312,7 +318,7 @@ def _stream_lines(stream: BinaryIO, block: int) -> Iterator[tuple[bytes, bool]]:
             return
         data = pending + data if pending else data
         begin = 0
-        for match in _BREAK.finditer(data):
+        for match in breaks.finditer(data):
             end = match.end()
             if end == len(data) and data[end - 1] == 0x0D:  # a CR last: perhaps half a CR LF
                 break
