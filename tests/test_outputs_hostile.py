@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from profiles import COMPLETE
 from typer.testing import CliRunner
 
-from fto_check.batch.collect import Item
+from fto_check.batch import Item
 from fto_check.batch.jobs import Reports, Rows
 from fto_check.cli.app import app
 from fto_check.cli.commands import tour

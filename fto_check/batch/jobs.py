@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from fto_check.base.errors import InputError
-from fto_check.batch.collect import STDIN, Item
+from fto_check.batch import STDIN, Item
 from fto_check.render.safe import terminal
 
 

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
-from fto_check.batch.collect import Inputs, Item
+from fto_check.batch import Item
+from fto_check.batch.collect import Inputs
 from fto_check.batch.signals import ignore_all
 
 if TYPE_CHECKING:

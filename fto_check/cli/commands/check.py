@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from itertools import chain, islice
 
 from fto_check.base.errors import UsageError
-from fto_check.batch.collect import STDIN, Item
+from fto_check.batch import STDIN, Item
 from fto_check.batch.jobs import Outcome, Reports
-from fto_check.batch.signals import exit_on_signals
 from fto_check.cli.commands import exit_code, max_bytes_option, parse_day
 from fto_check.law.readings import parse_option
 from fto_check.reasoning.logic import Status
@@ -47,16 +46,15 @@ def run(
     verdicts: list[Status] = []
     errors = 0
     total = None if "-" in paths else len(paths)  # a stream's length is not known
-    with exit_on_signals():
-        for outcome in _outcomes(chain(ahead, items), job, jobs, total):
-            if outcome.error is not None:
-                errors += 1
-                print(outcome.error, file=sys.stderr)
-                continue
-            _write(outcome, job, len(verdicts), array=array)
-            verdicts.append(Status(outcome.verdict))
-        if array:
-            sys.stdout.write("\n]\n" if verdicts else "[]\n")
+    for outcome in _outcomes(chain(ahead, items), job, jobs, total):
+        if outcome.error is not None:
+            errors += 1
+            print(outcome.error, file=sys.stderr)
+            continue
+        _write(outcome, job, len(verdicts), array=array)
+        verdicts.append(Status(outcome.verdict))
+    if array:
+        sys.stdout.write("\n]\n" if verdicts else "[]\n")
     return exit_code(verdicts, errors)
 
 
@@ -93,14 +91,16 @@ def _items(paths: list[str], max_bytes: int) -> Iterator[Item]:
 def _outcomes(
     items: Iterator[Item], job: Reports, jobs: int | None, total: int | None
 ) -> Iterator[Outcome]:
-    if total == 1:  # one file: no engine to start
+    if total == 1:  # one file: no engine to start (nor its modules to import)
         yield from map(job, items)
         return
     from fto_check.batch.collect import Inputs
     from fto_check.batch.pool import judge_all
+    from fto_check.batch.signals import exit_on_signals
 
-    for outcomes in judge_all(Inputs(items, total), job, jobs=jobs):
-        yield from outcomes
+    with exit_on_signals():  # the workers stop through `finally` blocks, whatever the signal
+        for outcomes in judge_all(Inputs(items, total), job, jobs=jobs):
+            yield from outcomes
 
 
 def _write(outcome: Outcome, job: Reports, written: int, *, array: bool) -> None:
