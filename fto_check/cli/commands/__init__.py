@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from fto_check.base.errors import UsageError
@@ -25,7 +24,10 @@ def exit_code(verdicts: list[Status], errors: int = 0) -> int:
     return EXIT_OK
 
 
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\d` takes any script's
+def _is_day(text: str) -> bool:
+    """YYYY-MM-DD in ASCII digits (`str.isdigit` alone takes any script's)."""
+    digits = text[:4] + text[5:7] + text[8:]
+    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
 
 
 def parse_day(text: str | None, option: str = "--as-of", *, judging: bool = True) -> date | None:
@@ -35,7 +37,7 @@ def parse_day(text: str | None, option: str = "--as-of", *, judging: bool = True
         return None
     shown = terminal(text)
     try:
-        if not _DAY.fullmatch(text):
+        if not _is_day(text):
             raise ValueError
         day = date.fromisoformat(text)
     except ValueError:
