@@ -32,11 +32,15 @@ from fto_check.batch.signals import ignore_all
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-# Measured on 2 cores (benchmarks/bench.py): forking a pool costs ~0.03 s, and a profile
-# ~1 ms, so from about a thousand profiles two processes finish well ahead of one. Chunks of a
-# few hundred keep the per-task overhead of the pool negligible; towards the end they shrink,
-# so no worker sits idle while another finishes a big last chunk (~0.1 s at 256 profiles).
-PARALLEL_MIN = 1000
+# Measured on 2 cores with both free (bench.py --jobs-compare, and 9 runs in turn of each):
+# --jobs 2 against 1 took 0.30 against 0.35 s for 300 profiles, 0.40 against 0.51 s for 600,
+# 0.93 against 1.45 s for 2,160, for ~15% more CPU (forking a pool and sending rows back).
+# When another process holds one of the cores, two workers are no faster than one (2,160: 1.61
+# against 1.49 s): the "no speed-up" once seen was that. From 500 profiles the pool pays
+# clearly where it can, and a smaller batch is over before it would. Chunks of a few hundred
+# keep the per-task overhead of the pool negligible; towards the end they shrink, so no worker
+# sits idle while another finishes a big last chunk (~0.1 s at 256 profiles).
+PARALLEL_MIN = 500
 CHUNK = 256  # inputs a chunk holds at most; a job may ask for fewer (`job.chunk`)
 CHUNK_BYTES = 2_000_000  # a chunk of a stream's documents holds at most this many bytes
 WINDOW = 3  # chunks in flight per worker: enough that none waits for work, few held
