@@ -295,3 +295,11 @@ def test_a_month_of_the_year_9999_is_a_month():
     assert _partial_date("9999-12") == PartialDate(
         text="9999-12", first=date(9999, 12, 1), last=date(9999, 12, 31)
     )
+
+
+def test_an_unknown_reading_is_a_usage_error_before_any_profile_is_judged():
+    """Not an "internal error" row per profile, as the engine's job would have said."""
+    for paths in ([EXAMPLE], [EXAMPLE, EXAMPLE]):
+        result = runner.invoke(app, ["check", "--reading", "x=y", *paths])
+        assert result.exit_code == 2
+        assert result.stderr.startswith("error: unknown reading 'x'"), result.stderr

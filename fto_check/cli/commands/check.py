@@ -18,7 +18,7 @@ from fto_check.base.errors import UsageError
 from fto_check.batch import STDIN, Item
 from fto_check.batch.jobs import Outcome, Reports
 from fto_check.cli.commands import exit_code, max_bytes_option, parse_day
-from fto_check.law.readings import parse_option
+from fto_check.law.readings import parse_option, resolve
 from fto_check.reasoning.logic import Status
 from fto_check.render.safe import terminal
 
@@ -63,6 +63,7 @@ def _job(fmt, as_of, readings, max_bytes, why_not, all_readings, brief) -> Repor
 
     options = {"why_not": why_not, "all_readings": all_readings, "brief": brief}
     day, chosen, max_bytes = parse_day(as_of), parse_option(readings), max_bytes_option(max_bytes)
+    resolve(chosen)  # a bad --reading is a usage error before any work is done
     if fmt == "text" and use_color(sys.stdout.isatty()):
         from rich.console import Console
 
@@ -84,7 +85,9 @@ def _items(paths: list[str], max_bytes: int) -> Iterator[Item]:
 
         documents = stream(sys.stdin.buffer, max_bytes)
         first = next(documents, None)
-        yield first or Item(STDIN, raw=b"")  # nothing at all: an empty profile, an error
+        if first is None:  # nothing but blank lines and comments
+            first = Item(STDIN, problem=f"{STDIN}:1:1: empty file: a profile is a YAML mapping")
+        yield first
         yield from documents
 
 
