@@ -13,6 +13,13 @@
 4. Reports the peak memory (max RSS of the largest process) of `batch` for N/10 and N
    profiles: flat when nothing grows with N.
 
+5. With `--worst`, instead: the worst case of each command on hostile input, as
+   docs/hostile-input.md states it (time and peak memory of one run each): a profile at the
+   limits (1,000 incidents, all not met) through `check`, `check --all-readings`, `tour` and
+   `batch`; 3,000 unknown source references among 5,000 sources; `batch -` on a stream of
+   50,000 documents and on /dev/zero; `check -f json` on N files (memory flat); the longest
+   quiz. And with `--jobs-compare`, `batch` of N profiles with --jobs 1, 2 and auto, in turn.
+
 Every figure comes from fresh processes, as a user would run them. Needs fto-check installed
 (`pip install -e .`) and PyYAML with libyaml.
 """
@@ -121,12 +128,103 @@ def peak_rss_mb(cmd: list[str]) -> float:
     return int(out.stdout) / 1024
 
 
+PEAK = """
+import resource, subprocess, sys, time
+stdin = open(sys.argv[1], "rb") if sys.argv[1] != "-" else subprocess.DEVNULL
+start = time.perf_counter()
+subprocess.run(sys.argv[2:], stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def time_and_peak(cmd: list[str], stdin: str = "-") -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of the largest process) of one run of `cmd`."""
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK, stdin, *cmd], capture_output=True, text=True, check=True
+    )
+    seconds, kilobytes = out.stdout.split()
+    return float(seconds), int(kilobytes) / 1024
+
+
+def worst_cases(work: Path, n: int) -> None:
+    """The worst case of each command on hostile input (docs/hostile-input.md, "Limits")."""
+    import json
+
+    from fto_check.base.limits import MAX_INCIDENTS, MAX_SOURCES
+
+    incidents = [{"id": f"i{i}", "date": "2024-01-01"} for i in range(MAX_INCIDENTS)]
+    at_limits = work / "at-limits.yaml"
+    at_limits.write_text(
+        json.dumps({"name": "At the limits", "as_of": "2024-06-30", "incidents": incidents}),
+        encoding="utf-8",
+    )
+    refs = work / "unknown-refs.yaml"
+    refs.write_text(
+        json.dumps(
+            {
+                "name": "Unknown references",
+                "as_of": "2024-06-30",
+                "sources": {f"source-{i}": {"title": "t"} for i in range(MAX_SOURCES)},
+                "incidents": [
+                    {"sources": [f"sorce-{i}" for i in range(j, j + 100)]}
+                    for j in range(0, 3000, 100)
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    stream = work / "stream.yaml"
+    with stream.open("w", encoding="utf-8") as f:
+        for i in range(50_000):
+            f.write(f"---\nname: P{i}\nas_of: 2024-06-30\n")
+    files = work / "files"
+    files.mkdir()
+    generate(files, n)
+    many = sorted(map(str, files.iterdir()))
+    cases = [
+        ("check, 1,000 incidents not met (what would change: budget)", ["check", at_limits], "-"),
+        ("check -f markdown (the memo), the same", ["check", "-f", "markdown", at_limits], "-"),
+        ("check --all-readings, the same", ["check", "--all-readings", at_limits], "-"),
+        ("tour, the same", ["tour", "--no-pause", at_limits], "-"),
+        ("batch, the same", ["batch", at_limits], "-"),
+        ("check, 3,000 unknown sources among 5,000", ["check", refs], "-"),
+        ("batch -, 50,000 documents", ["batch", "-"], str(stream)),
+        ("batch - < /dev/zero", ["batch", "-"], "/dev/zero"),
+        (f"check -f json, {n // 10:,} files", ["check", "-f", "json", *many[: n // 10]], "-"),
+        (f"check -f json, {n:,} files", ["check", "-f", "json", *many], "-"),
+        ("quiz, 100 questions on a rare clause", ["quiz", "-f", "json", "--count", "100",
+         "--seed", "1", "--topic", "1182(a)(3)(B)(iii)(II)"], "-"),
+    ]  # fmt: skip
+    print("worst cases (one run each: wall time, peak memory of the largest process)")
+    for label, args, stdin in cases:
+        seconds, mb = time_and_peak([*FTO_CHECK, *map(str, args)], stdin)
+        print(f"  {label:60} {seconds:7.2f} s  {mb:7.1f} MB")
+
+
+def jobs_compare(work: Path, n: int, runs: int) -> None:
+    """`batch` of n profiles with --jobs 1, 2 and the default, in turn (median, min)."""
+    folder = work / "profiles"
+    folder.mkdir()
+    generate(folder, n)
+    variants = [["--jobs", "1"], ["--jobs", "2"], []]
+    times = runs_in_turn([[*FTO_CHECK, "batch", str(folder), *v] for v in variants], runs)
+    print(f"batch of {n:,} profiles, {runs} runs each in turn (wall: median, min; CPU median)")
+    for variant, taken in zip(variants, times, strict=True):
+        walls = [t[0] for t in taken]
+        print(
+            f"  {' '.join(variant) or 'default':10} {median(walls):6.2f} s  {min(walls):6.2f} s"
+            f"  CPU {median(t[1] for t in taken):6.2f} s"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="profiles to generate")
     parser.add_argument("--runs", type=int, default=11, help="runs for start-up medians")
     parser.add_argument("--batch-runs", type=int, default=5, help="runs for batch medians")
     parser.add_argument("--jobs", help="pass --jobs to batch (default: its auto choice)")
+    parser.add_argument("--worst", action="store_true", help="the worst cases instead")
+    parser.add_argument("--jobs-compare", action="store_true", help="--jobs 1, 2, auto instead")
     args = parser.parse_args()
 
     # An installed wheel has its bytecode compiled by pip; an editable install on a machine
@@ -137,6 +235,12 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="fto-check-bench-"))
     try:
+        if args.worst or args.jobs_compare:
+            if args.worst:
+                worst_cases(work, args.n)
+            if args.jobs_compare:
+                jobs_compare(work, args.n, args.batch_runs)
+            return
         small, large = work / "small", work / "large"
         small.mkdir()
         large.mkdir()

@@ -19,6 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from fto_check.batch import pool as engine
+from fto_check.batch.jobs import Rows
 from fto_check.cli.app import app
 from fto_check.cli.commands import batch
 from fto_check.profile.read import read_profile
@@ -245,8 +247,8 @@ def test_a_route_not_in_force_is_empty():
 def test_the_default_format_off_a_terminal_is_jsonl_or_the_output_suffix(tmp_path):
     """Piped output is JSON lines; --output FILE.csv is CSV unless --format says otherwise."""
     assert batch.default_format(None) == "jsonl"  # the test runner's stdout is no terminal
-    assert batch.default_format(tmp_path / "out.csv") == "csv"
-    assert batch.default_format(tmp_path / "out.unknown") == "jsonl"
+    assert batch.default_format(str(tmp_path / "out.csv")) == "csv"
+    assert batch.default_format(str(tmp_path / "out.unknown")) == "jsonl"
 
 
 def test_summary_line_counts_verdicts_and_errors(folder):
@@ -267,8 +269,8 @@ def test_parallel_workers_give_the_same_rows_in_the_same_order():
 
 def test_auto_jobs_stay_serial_for_small_batches():
     """Without --jobs a small batch runs in one process; --jobs never exceeds the inputs."""
-    assert batch.worker_count(None, 10) == 1
-    assert batch.worker_count(4, 2) == 2
+    assert engine.worker_count(None, 10) == 1
+    assert engine.worker_count(4, 2) == 2
 
 
 def _send_half_a_message(result_pipe: int, sent: Path) -> None:
@@ -289,7 +291,7 @@ def test_workers_killed_while_sending_their_rows_leave_a_pool_that_shuts_down(tm
         time.sleep(0.01)
     assert sent.exists(), "the worker never started"
 
-    stopping = threading.Thread(target=lambda: (batch.kill_workers(pool), pool.shutdown()))
+    stopping = threading.Thread(target=lambda: (engine.kill_workers(pool), pool.shutdown()))
     stopping.start()
     stopping.join(timeout=10)
     hung = stopping.is_alive()
@@ -300,10 +302,10 @@ def test_workers_killed_while_sending_their_rows_leave_a_pool_that_shuts_down(tm
 
 @given(n=st.integers(0, 5000), workers=st.integers(1, 8))
 def test_chunks_cover_every_input_once_in_order_and_shrink_towards_the_end(n, workers):
-    chunks = list(batch.chunks(n, workers))
+    chunks = list(engine.chunks(n, workers))
     assert [i for start, end in chunks for i in range(start, end)] == list(range(n))
     sizes = [end - start for start, end in chunks]
-    assert all(1 <= size <= batch.CHUNK for size in sizes)
+    assert all(1 <= size <= engine.CHUNK for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
 
 
@@ -313,13 +315,13 @@ def test_rows_are_written_as_they_come(folder, monkeypatch):
         folder(f"p{i}.yaml", MET)
     out = folder.path / "out.jsonl"
     seen = []
-    judge = batch.judge
+    judge = Rows.__call__
 
-    def spy(item):
+    def spy(self, item):
         seen.append(_written(folder.path))
-        return judge(item)
+        return judge(self, item)
 
-    monkeypatch.setattr(batch, "judge", spy)
+    monkeypatch.setattr(Rows, "__call__", spy)
     invoke("--output", str(out), str(folder.path))
     assert seen == [0, 1, 2]
 

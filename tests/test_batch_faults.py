@@ -32,11 +32,13 @@ OLD = b"the previous run's result\n"
 # mid-run, with rows already in the temporary file, yet over quickly once it is interrupted.
 BIG_BATCH = 1500
 STARTUP_LIMIT = 10.0  # seconds for the first row to appear; generous for a loaded machine
-PIPE = "z-pipe.yaml"  # a named pipe: sorted last, an input whose read does not return
+STALLED = "z-stall.yaml"  # sorted last; an input whose read never returns (tests/harness.py)
+HARNESS = Path(__file__).resolve().parent / "harness.py"
 
 
-def start(*args: str | Path) -> subprocess.Popen:
-    """`python -m fto_check batch ARGS` in a session of its own, Ctrl-C not ignored.
+def start(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`fto-check batch ARGS` in a session of its own, Ctrl-C not ignored, with the faults of
+    tests/harness.py planted (a profile named z-stall… is never read, z-kill… kills its reader).
 
     Its own session (and so process group) lets a test send Ctrl-C to the batch and its
     workers, as a terminal does, without signalling pytest. A shell starts a background job
@@ -44,7 +46,8 @@ def start(*args: str | Path) -> subprocess.Popen:
     starts as from a terminal whatever started the tests.
     """
     return subprocess.Popen(
-        [sys.executable, "-m", "fto_check", "batch", *map(str, args)],
+        [sys.executable, HARNESS, "batch", *map(str, args)],
+        env={**os.environ, **(env or {})},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -156,7 +159,7 @@ def big_batch(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def unending_batch(tmp_path_factory) -> Path:
-    """A folder of profiles whose last input, a named pipe nobody writes to, never arrives.
+    """A folder of profiles whose last input, whose read never returns, never arrives.
 
     However fast the batch and however loaded the machine, it is still running when the signal
     comes: without the pipe, a test that found rows written could find the batch over too.
@@ -165,7 +168,7 @@ def unending_batch(tmp_path_factory) -> Path:
     texts = [p.read_bytes() for p in sorted(PAIRS.glob("*.yaml"))]
     for i in range(300):
         (folder / f"{i:05}.yaml").write_bytes(texts[i % len(texts)])
-    os.mkfifo(folder / PIPE)
+    (folder / STALLED).write_bytes(texts[0])
     return folder
 
 
@@ -222,16 +225,14 @@ def test_an_interrupted_batch_says_the_output_file_was_left_as_it_was(interrupte
 
 @pytest.fixture
 def stuck_parallel_batch(tmp_path):
-    """A parallel batch mid-run: eight rows written, one worker blocked opening a named pipe.
-
-    A named pipe nobody writes to stands for any input whose read does not return (a stalled
-    network mount); it sorts last, so the other worker has finished its share and is idle.
-    """
+    """A parallel batch mid-run: eight rows written, one worker blocked in a read that never
+    returns (a stalled network mount); it sorts last, so the other worker has finished its
+    share and is idle."""
     folder = tmp_path / "profiles"
     folder.mkdir()
     for i, path in enumerate(sorted(PAIRS.glob("*.yaml"))[:8]):
         (folder / f"a{i}.yaml").write_bytes(path.read_bytes())
-    os.mkfifo(folder / PIPE)
+    (folder / STALLED).write_bytes(GOOD.read_bytes())
     output = tmp_path / "result.jsonl"
     output.write_bytes(OLD)
     proc = start("--jobs", "2", "--output", output, folder)
@@ -386,3 +387,74 @@ def test_a_file_without_read_permission_in_a_batch_is_an_error_row(tmp_path):
     assert result.code == 2
     assert "permission denied" in result.row(secret)["error"]
     assert result.row(GOOD)["verdict"] == "met"
+
+
+# ---------------------------------------------------------------- a worker that dies
+
+
+def test_a_worker_killed_from_outside_is_replaced_and_its_chunk_judged_again(tmp_path):
+    """`kill -9` of a worker (the OOM killer) ended the batch with a BrokenProcessPool
+    traceback, exit 1, and the rows not yet written lost. The batch now starts a new pool,
+    judges the lost chunk again, and finishes: every input once, in order."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    texts = [p.read_bytes() for p in sorted(PAIRS.glob("*.yaml"))]
+    for i in range(60):
+        (folder / f"{i:03}.yaml").write_bytes(texts[i % len(texts)])
+    (folder / STALLED).write_bytes(GOOD.read_bytes())  # stalls the first time only
+    marker = tmp_path / "stalled-worker"
+    proc = start("--jobs", "2", folder, env={"FTO_CHECK_STALL_ONCE": str(marker)})
+    try:
+        deadline = time.monotonic() + STARTUP_LIMIT
+        while not (marker.exists() and marker.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(int(marker.read_text()), signal.SIGKILL)
+        code, out, err = finish(proc, timeout=60)
+    finally:
+        if group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [Path(r["path"]).name for r in rows] == sorted(p.name for p in folder.iterdir())
+    assert all(r["error"] is None for r in rows), err
+    assert code in (1, 3) and "Traceback" not in err
+
+
+def test_an_input_that_kills_its_worker_every_time_becomes_an_error_row(tmp_path):
+    """Judged again it kills again: its chunk is judged one input at a time, each alone in a
+    pool, and the one that kills its worker is an error row; the others are judged."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:03}.yaml").write_bytes(GOOD.read_bytes())
+    (folder / "z-kill.yaml").write_bytes(GOOD.read_bytes())
+    code, out, err = finish(start("--jobs", "2", folder), timeout=120)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 31 and [r["verdict"] for r in rows[:30]] == ["met"] * 30
+    assert rows[30]["error"] == (
+        f"{folder / 'z-kill.yaml'}: not judged: its worker process was killed (SIGKILL; out of "
+        "memory?)"
+    )
+    assert code == 2 and "Traceback" not in err
+
+
+def test_a_parallel_batch_without_file_descriptors_to_spare_is_judged_in_one_process(big_batch):
+    """`ulimit -n 8`: the pool cannot be made (a traceback, before); the batch says so and
+    judges every input itself."""
+    import resource
+
+    def few_files():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (8, 8))
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fto_check", "batch", "--jobs", "2", big_batch],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=few_files,
+    )
+    code, out, err = finish(proc, timeout=120)
+    assert code == 1, err
+    assert len(out.splitlines()) == BIG_BATCH
+    assert "warning: cannot start worker processes" in err and "Traceback" not in err

@@ -3,11 +3,14 @@
 One test per row of the table in docs/hostile-input.md (which names these tests).
 """
 
+import json
 import os
+import shutil
 import stat
 import sys
 import threading
 from contextlib import suppress
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -193,31 +196,110 @@ def test_a_file_without_read_permission(tmp_path):
     assert result.exit_code == 2 and "permission denied" in result.output
 
 
-def _fifo_fed(tmp_path, content: bytes):
-    """A named pipe with a thread writing `content` into it: a file that has no size."""
-    path = tmp_path / "pipe.yaml"
-    os.mkfifo(path)
+def _pipe_fed(content: bytes) -> str:
+    """A pipe this process holds, with a thread writing `content` into it, named by its
+    descriptor as `check <(command)` names one: a file that has no size."""
+    read_end, write_end = os.pipe()
 
     def feed():
-        with suppress(BrokenPipeError), open(path, "wb") as pipe:  # the reader may stop early
+        with suppress(BrokenPipeError), os.fdopen(write_end, "wb") as pipe:  # may stop early
             pipe.write(content)
 
     threading.Thread(target=feed, daemon=True).start()
-    return path
+    return f"/dev/fd/{read_end}"
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_profile_read_from_a_named_pipe_is_read_to_its_end(tmp_path):
-    """A pipe arrives in pieces and has no size to read by: it is read until it ends."""
-    # 260 KB, several pipe buffers: as_of, the last line, is read only if all of it is
-    profile = b"name: Piped\naliases:\n" + b"  - an alias\n" * 20_000 + b"as_of: 2020-01-01\n"
-    result = runner.invoke(app, ["check", "-f", "json", str(_fifo_fed(tmp_path, profile))])
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="/dev/fd names descriptors")
+def test_a_profile_read_from_a_given_pipe_is_read_to_its_end():
+    """`check <(command)`: a pipe arrives in pieces and has no size to read by; it is read until
+    it ends."""
+    # 240 KB, several pipe buffers: as_of, the last line, is read only if all of it is
+    profile = b"name: Piped\naliases:\n" + (b"  - " + b"a" * 800 + b"\n") * 300
+    profile += b"as_of: 2020-01-01\n"
+    result = runner.invoke(app, ["check", "-f", "json", _pipe_fed(profile)])
     assert result.exit_code == 3 and '"name": "Piped"' in result.output
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_named_pipe_over_the_size_limit_is_refused(tmp_path):
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="/dev/fd names descriptors")
+def test_a_given_pipe_over_the_size_limit_is_refused():
     """Without a size to check first, the limit is enforced on what is read."""
     endless = b"name: X\naliases:\n" + b"  - abcdefghijklmnopqrstuvwxyz\n" * 40_000
-    result = runner.invoke(app, ["check", str(_fifo_fed(tmp_path, endless))])
+    result = runner.invoke(app, ["check", _pipe_fed(endless)])
     assert result.exit_code == 2 and "larger than the 1,000,000-byte limit" in result.output
+
+
+# ---------------------------------------------------------------- round two, §5: the small ones
+
+EXAMPLE = os.path.join(
+    os.path.dirname(__file__), "..", "examples", "minimal-pairs", "base-abroad.yaml"
+)
+
+
+@pytest.mark.parametrize(
+    "day", ["20240630", "2024-W26-7", "2024W267", "2024-182", "٢٠٢٤-٠٦-٣٠", "2024-6-30"]
+)
+def test_as_of_takes_only_the_form_it_names(day):
+    """--as-of 20240630 and ISO week dates were accepted despite "YYYY-MM-DD"."""
+    result = runner.invoke(app, ["check", "--as-of", day, EXAMPLE])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: --as-of takes a date as YYYY-MM-DD, got {day!r}\n"
+
+
+def test_an_as_of_before_the_statute_is_a_usage_error_not_blamed_on_the_file():
+    result = runner.invoke(app, ["check", "--as-of", "1990-01-01", EXAMPLE])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "error: --as-of 1990-01-01 is before 8 U.S.C. § 1189 was enacted"
+    )
+    assert "base-abroad.yaml" not in result.stderr
+
+
+def test_profiles_are_found_in_a_folder_whatever_the_case_of_their_suffix(tmp_path):
+    """*.YAML and *.Yml were skipped silently."""
+    for name in ("a.YAML", "b.Yml", "c.yaml", "d.txt"):
+        shutil.copy(EXAMPLE, tmp_path / name)
+    result = runner.invoke(app, ["batch", str(tmp_path)])
+    assert [os.path.basename(json.loads(line)["path"]) for line in result.stdout.splitlines()] == [
+        "a.YAML",
+        "b.Yml",
+        "c.yaml",
+    ]
+
+
+def test_no_color_wins_over_force_color(monkeypatch):
+    """With both set, FORCE_COLOR used to win: no-color.org says NO_COLOR does."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = runner.invoke(app, ["check", EXAMPLE])
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" in runner.invoke(app, ["check", EXAMPLE]).stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_utf16_file_is_named_as_such(tmp_path, encoding):
+    """It was reported as "binary data (a NUL byte)"."""
+    line = refused(tmp_path, "name: X\nas_of: 2024-06-30\n".encode(encoding))
+    assert f"{encoding[:6].upper()}" in line and "text, not UTF-8 (save the file as UTF-8)" in line
+
+
+def test_an_empty_file_name_is_said_to_be_one():
+    result = runner.invoke(app, ["check", ""])
+    assert result.exit_code == 2 and result.stderr == ": an empty file name\n"
+
+
+def test_a_month_of_the_year_9999_is_a_month():
+    """`9999-12` was refused as "year 10000 is out of range"."""
+    from fto_check.profile.values import When, _when
+
+    assert _when("9999-12") == When(
+        text="9999-12", first=date(9999, 12, 1), last=date(9999, 12, 31)
+    )
+
+
+def test_an_unknown_reading_is_a_usage_error_before_any_profile_is_judged():
+    """Not an "internal error" row per profile, as the engine's job would have said."""
+    for paths in ([EXAMPLE], [EXAMPLE, EXAMPLE]):
+        result = runner.invoke(app, ["check", "--reading", "x=y", *paths])
+        assert result.exit_code == 2
+        assert result.stderr.startswith("error: unknown reading 'x'"), result.stderr

@@ -18,7 +18,7 @@ def fresh(tmp_path, monkeypatch):
 
 def test_the_first_load_writes_the_cache(fresh):
     law.load_law()
-    assert [p.name.startswith("law-") and p.suffix == ".json" for p in fresh.iterdir()] == [True]
+    assert [p.name.startswith("law2-") and p.suffix == ".json" for p in fresh.iterdir()] == [True]
 
 
 def test_a_later_load_reads_the_cache_instead_of_the_yaml(fresh, monkeypatch):
@@ -39,7 +39,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(fresh):
 
 
 def test_an_edited_rules_file_gets_a_new_cache_key():
-    assert law._cache_file([b"a", b"b"]) != law._cache_file([b"a", b"c"])
+    assert law._rules_digest([b"a", b"b"]) != law._rules_digest([b"a", b"c"])
 
 
 def test_an_empty_cache_setting_means_no_cache(fresh, monkeypatch):
@@ -57,3 +57,83 @@ def test_a_cache_that_cannot_be_written_is_not_used(tmp_path, monkeypatch):
         assert law.load_law().clauses
     finally:
         law.load_law.cache_clear()
+
+
+def _tampered(fresh, change) -> bytes:
+    """The cache file, changed by `change(header, payload) -> bytes`."""
+    law.load_law()
+    (cached,) = fresh.iterdir()
+    header, _, payload = cached.read_bytes().partition(b"\n")
+    cached.write_bytes(change(header, payload))
+    law.load_law.cache_clear()
+    return cached.read_bytes()
+
+
+def test_a_cache_with_altered_statute_text_is_not_used(fresh):
+    """The memo printed poisoned text from a cache file edited by someone else."""
+    word = b"foreign terrorist organization"
+    _tampered(fresh, lambda header, payload: header + b"\n" + payload.replace(word, b"POISON", 1))
+    text = law.load_law().clauses["1189(a)(1)"].current.text
+    assert "POISON" not in text and "foreign terrorist organization" in text
+
+
+def test_a_cache_whose_hash_was_recomputed_but_for_other_rules_is_not_used(fresh):
+    import hashlib
+    import json
+
+    def forged(header, payload):
+        payload = payload.replace(b"foreign terrorist organization", b"POISON", 1)
+        stamp = {"rules": "0" * 64, "sha256": hashlib.sha256(payload).hexdigest()}
+        return json.dumps(stamp).encode() + b"\n" + payload
+
+    _tampered(fresh, forged)
+    assert "POISON" not in law.load_law().clauses["1189(a)(1)"].current.text
+
+
+@pytest.mark.parametrize("damage", ["a clause twice", "nested too deep", "too large"])
+def test_a_damaged_cache_is_a_miss_never_an_error(fresh, damage):
+    """A duplicated clause or deeply nested JSON broke every command until deleted."""
+    import hashlib
+    import json
+
+    def damaged(header, payload):
+        if damage == "a clause twice":
+            sections = json.loads(payload)
+            sections[0]["clauses"].append(sections[0]["clauses"][0])
+            payload = json.dumps(sections).encode()
+        elif damage == "nested too deep":
+            payload = b"[" * 100_000 + b"]" * 100_000
+        else:
+            payload = b" " * (law.CACHE_MAX_BYTES + 1)
+        stamp = {
+            "rules": json.loads(header)["rules"],
+            "sha256": hashlib.sha256(payload).hexdigest(),
+        }
+        return json.dumps(stamp).encode() + b"\n" + payload
+
+    _tampered(fresh, damaged)
+    assert law.load_law().clauses["1189(a)(1)"].current.text
+
+
+def test_a_cache_others_could_have_written_is_not_used(fresh, monkeypatch):
+    law.load_law()
+    (cached,) = fresh.iterdir()
+    cached.chmod(0o666)
+    law.load_law.cache_clear()
+    monkeypatch.setattr(law, "_parse", lambda *a: pytest.fail("parsed the YAML"))
+    with pytest.raises(pytest.fail.Exception):
+        law.load_law()
+
+
+def test_no_folder_is_made_where_home_points_nowhere(tmp_path, monkeypatch):
+    """HOME=/nonexistent made root create /nonexistent/.cache."""
+    nowhere = tmp_path / "nonexistent"
+    monkeypatch.delenv(law.CACHE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(nowhere))
+    law.load_law.cache_clear()
+    try:
+        assert law.load_law().clauses
+    finally:
+        law.load_law.cache_clear()
+    assert not nowhere.exists()

@@ -1,9 +1,11 @@
 """The YAML loader: YAML 1.2 scalars, positions for every value, and refusals that protect us."""
 
+import io
+
 import pytest
 
 from fto_check.base.errors import InputError
-from fto_check.base.loader import load_chunk, load_document, read_bytes, split_documents
+from fto_check.base.loader import load_chunk, load_document, read_bytes, stream_documents
 
 
 def load(text: str):
@@ -116,8 +118,8 @@ def test_files_over_the_size_limit_are_refused_before_parsing():
 def test_a_stream_splits_at_document_markers_keeping_line_numbers():
     """Each document of a `---` stream is parsed alone and reports lines of the whole stream."""
     raw = b"name: A\n---\nname: B\n---\n\nname: C\n"
-    chunks = list(split_documents(raw))
-    assert [offset for offset, _ in chunks] == [0, 1, 3]
-    offset, chunk = chunks[2]
+    chunks = list(stream_documents(io.BytesIO(raw), "-"))
+    assert [chunk.line_offset for chunk in chunks] == [0, 1, 3]
+    offset, chunk = chunks[2].line_offset, chunks[2].raw
     doc = load_chunk(chunk.decode(), "-", offset)
     assert doc.data == {"name": "C"} and doc.source.value_position(("name",)) == (6, 7)

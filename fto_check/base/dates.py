@@ -28,7 +28,7 @@ def bounds(text: str) -> tuple[date, date]:
             first = last = date(year, int(month), int(day))
         elif month:
             first = date(year, int(month), 1)
-            last = first.replace(day=calendar.monthrange(year, int(month))[1])
+            last = date(year, int(month), calendar.monthrange(year, int(month))[1])
         else:
             first, last = date(year, 1, 1), date(year, 12, 31)
     except ValueError as e:

@@ -7,10 +7,10 @@ needs when it runs, so `--help` and quick commands never pay for pydantic or YAM
 # No `from __future__ import annotations` here, unlike the other modules: typer reads every
 # command's annotations at each start-up, and string annotations it would compile and evaluate
 # again each time (about 6 ms of every run).
+import contextlib
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -109,7 +109,7 @@ def _root(
 @app.command(epilog=EXIT_CODES)
 def check(
     profiles: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PROFILE",
             help="YAML profile files, or - for profiles on standard input (separated by --- "
@@ -171,6 +171,17 @@ def check(
         int,
         typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
     ] = MAX_BYTES,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes (default: auto, parallel for many profiles).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check profiles: each criterion met, not met or undetermined, and why."""
     from fto_check.cli.commands import check as command
@@ -185,6 +196,7 @@ def check(
         why_not=why_not,
         all_readings=all_readings,
         brief=brief,
+        jobs=jobs,
     )
 
 
@@ -214,7 +226,7 @@ def batch(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output", "-o", metavar="FILE", help="Write to FILE, atomically (all or nothing)."
         ),
@@ -404,7 +416,7 @@ def quiz(
 
 @app.command(epilog="Exit codes: 0 shown (or stopped with q); 2 usage or input error.")
 def tour(
-    profile: Annotated[Path, typer.Argument(metavar="PROFILE", help="A YAML profile file.")],
+    profile: Annotated[str, typer.Argument(metavar="PROFILE", help="A YAML profile file.")],
     no_pause: Annotated[
         bool,
         typer.Option(
@@ -437,7 +449,7 @@ def tour(
 @app.command(epilog="Exit codes: 0 a profile written (or none, if stopped at once); 2 usage error.")
 def new(
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write the profile to FILE."),
     ] = None,
     template: Annotated[
@@ -577,7 +589,9 @@ def _run(fn, *args, **kwargs) -> None:
     try:
         code = fn(*args, **kwargs)
     except FtoCheckError as e:
-        print(f"error: {e}" if not hasattr(e, "problems") else str(e), file=sys.stderr)
+        from fto_check.render.safe import lines
+
+        print(lines(f"error: {e}" if not hasattr(e, "problems") else str(e)), file=sys.stderr)
         code = 2
     raise typer.Exit(code)
 
@@ -589,11 +603,47 @@ def main() -> None:
     # rules): the garbage collector would go through them again and again while they are made,
     # ~20 ms of a ~200 ms check. It is turned back on, past them, before a command runs.
     gc.disable()
+    _escape_what_cannot_be_encoded()
     try:
         app()
     except SystemExit as e:
         _leave(e.code)
+    except OSError as e:  # a write to a full disk or a closed stream, outside a command's care
+        _leave(_write_failed(e))
     _leave(0)
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    """What a standard stream's encoding cannot say (PYTHONIOENCODING=ascii, a C locale) is
+    written as `\\uXXXX` rather than failing: valid inside a JSON string, legible in text."""
+    import codecs
+
+    def escape(error: UnicodeError) -> tuple[str, int]:
+        assert isinstance(error, UnicodeEncodeError)
+        text = error.object[error.start : error.end]
+        escaped = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else _pair(c) for c in text)
+        return escaped, error.end
+
+    codecs.register_error("fto-check-escape", escape)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="fto-check-escape")
+
+
+def _pair(c: str) -> str:
+    """A character beyond the BMP as JSON writes it: a surrogate pair."""
+    code = ord(c) - 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _write_failed(e: OSError) -> int:
+    import errno
+
+    if e.errno == errno.EPIPE:  # the reader has gone (`| head`): nothing worth saying
+        return 1
+    with contextlib.suppress(OSError, ValueError):
+        print(f"error: cannot write the output: {e.strerror or e}", file=sys.stderr)
+    return 2
 
 
 def _leave(code: object) -> None:
@@ -611,6 +661,8 @@ def _leave(code: object) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader has gone (`| head`) or the stream is closed
+        except OSError as e:  # the reader has gone (`| head`), or the disk is full
+            code = code or _write_failed(e)
+        except ValueError:  # the stream is closed
             code = code or 1
     os._exit(code)

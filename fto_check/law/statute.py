@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -189,16 +190,16 @@ def load_law() -> Law:
     """Read and validate every `rules/*.yaml` file (once per process)."""
     files = sorted(data_dir("rules").glob("*-usc-*.yaml"))
     texts = [file.read_bytes() for file in files]
-    cached = _cache_file(texts)
+    digest = _rules_digest(texts)
+    cached = _cache_file(digest)
     if cached is not None:
-        try:
-            return Law([Section.model_validate(data) for data in json.loads(cached.read_bytes())])
-        except (OSError, ValueError, TypeError):  # absent, unreadable or damaged: parse the YAML
-            pass
+        law = _read_cache(cached, digest)
+        if law is not None:
+            return law
     data = [_parse(file, text) for file, text in zip(files, texts, strict=True)]
     law = Law([Section.model_validate(one) for one in data])
     if cached is not None:
-        _write_cache(cached, data)
+        _write_cache(cached, digest, data)
     return law
 
 
@@ -209,9 +210,16 @@ def _parse(file, text: bytes) -> object:
 
 
 # Parsing the 170 KB of statute text is ~15 ms of every `check`; reading the same data back as
-# JSON is ~1 ms. The cache is keyed by the bytes of the rules files, so an edited or upgraded
-# rule set never reads a stale one, and it holds plain data that is validated like the YAML.
+# JSON is ~1 ms. The cache is a convenience, never an authority: a cache file is used only if
+#  - it is a regular file (not a link, a pipe or a device), of a sensible size, owned by this
+#    user and writable by no one else;
+#  - its first line names the digest of the very bytes of the rules files (and of fto-check's
+#    version) it was made from, and the SHA-256 of the rest, which the rest has;
+#  - the rest is the sections' data, which is validated like the YAML.
+# Anything else (absent, unreadable, stale, damaged, tampered with, nested too deep, a clause
+# twice) is a miss: the rules are parsed, and the cache written anew.
 CACHE_ENV = "FTO_CHECK_CACHE_DIR"  # where the cache lives; set it empty to use none
+CACHE_MAX_BYTES = 4_000_000  # the cache is ~0.2 MB
 
 
 def cache_dir() -> Path | None:
@@ -222,25 +230,72 @@ def cache_dir() -> Path | None:
     return Path(base) / "fto-check"
 
 
-def _cache_file(texts: list[bytes]) -> Path | None:
-    directory = cache_dir()
-    if directory is None:
-        return None
+def _rules_digest(texts: list[bytes]) -> str:
     from fto_check import __version__  # a new loader may read the same bytes differently
 
     digest = hashlib.sha256(__version__.encode())
     for text in texts:
         digest.update(hashlib.sha256(text).digest())
-    return directory / f"law-{digest.hexdigest()[:32]}.json"
+    return digest.hexdigest()
 
 
-def _write_cache(path: Path, data: list) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not used."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _cache_file(digest: str) -> Path | None:
+    directory = cache_dir()
+    # "law2": the form with its stamp line, never mistaken for (or overwritten by) the older
+    # "law-" files that versions before it read and write
+    return None if directory is None else directory / f"law2-{digest[:32]}.json"
+
+
+def _read_cache(path: Path, digest: str) -> Law | None:
+    """The law from the cache file, if it passes every check above; else None (a miss)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        raw = _read_private(path)
+        header, _, payload = raw.partition(b"\n")
+        stamp = json.loads(header)
+        if stamp != {"rules": digest, "sha256": hashlib.sha256(payload).hexdigest()}:
+            return None
+        return Law([Section.model_validate(data) for data in json.loads(payload)])
+    except Exception:  # OSError, ValueError, RecursionError, a clause twice (FtoCheckError), …
+        return None
+
+
+def _read_private(path: Path) -> bytes:
+    flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | os.O_NOCTTY | os.O_NOFOLLOW
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_size > CACHE_MAX_BYTES
+            or info.st_uid != os.geteuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            raise OSError("not a cache file of this user's")
+        return os.read(fd, info.st_size)
+    finally:
+        os.close(fd)
+
+
+def _write_cache(path: Path, digest: str, data: list) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not used.
+
+    Its folder is made if need be, private to the user, but never its parents: with HOME
+    pointing nowhere (HOME=/nonexistent), nothing is made there.
+    """
+    import tempfile
+
+    payload = json.dumps(data, ensure_ascii=False).encode()
+    header = json.dumps({"rules": digest, "sha256": hashlib.sha256(payload).hexdigest()})
+    tmp = None
+    try:
+        for folder in (path.parent.parent, path.parent):
+            if not folder.is_dir():
+                folder.mkdir(mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(header.encode() + b"\n" + payload)
         os.replace(tmp, path)
     except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -8,18 +8,19 @@ of a hostile file can take longer than validating it.
 from __future__ import annotations
 
 import difflib
-import errno
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from fto_check.base.errors import InputError, Problem, UsageError
-from fto_check.base.limits import MAX_BYTES
+from fto_check.base.limits import MAX_BYTES, MAX_INCIDENTS, MAX_ITEMS, MAX_SOURCES
 from fto_check.base.loader import (
     Document,
     SourceMap,
@@ -74,21 +75,36 @@ class Loaded:
         return hashlib.sha256(self.raw).hexdigest()
 
 
-def read_profile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
-    """Read one profile file; raise InputError (with positions) if it is not a valid profile."""
-    name = str(path)
+def read_profile(
+    path: str | Path, *, max_bytes: int = MAX_BYTES, name: str | None = None
+) -> Loaded:
+    """Read one profile file; raise InputError (with positions) if it is not a valid profile.
+
+    `name` is how messages and the report name the file (its path as given, by default).
+    """
+    path = os.fspath(path)
+    name = path if name is None else name
+    if not path:
+        raise InputError.at(name, 0, 0, "an empty file name")
     try:
-        raw = _read_at_most(name, max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError.at(name, 0, 0, "no such file") from None
-    except IsADirectoryError:
+        raw = _read_at_most(path, max_bytes)
+    except _TooLarge:
         raise InputError.at(
             name,
             0,
             0,
-            "is a directory; `check` takes profile files "
-            "(use `fto-check batch DIR` for a directory)",
+            f"larger than the {max_bytes:,}-byte limit for a profile file",
+            hint="raise it with --max-bytes if this really is one profile",
         ) from None
+    except _NotAFile as e:
+        hint = (
+            "use `fto-check batch DIR` for a directory"
+            if e.kind == "a directory"
+            else "give a profile file; `fto-check batch -` reads a stream of them"
+        )
+        raise InputError.at(name, 0, 0, f"not a profile file but {e.kind}", hint=hint) from None
+    except FileNotFoundError:
+        raise InputError.at(name, 0, 0, "no such file") from None
     except PermissionError:
         raise InputError.at(name, 0, 0, "permission denied: cannot read this file") from None
     except OSError as e:
@@ -96,27 +112,66 @@ def read_profile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
     return parse_profile(raw, name, max_bytes=max_bytes)
 
 
-def _read_at_most(path: str, limit: int) -> bytes:
-    """Up to `limit` bytes of the file at `path`.
+class _TooLarge(Exception):
+    pass
 
-    Through its file descriptor: `open()` wraps one in two objects and makes twice the system
-    calls (8 against 4 for a 2 KB profile), half the time a batch spends reading one. A
-    regular file is read by its size (a read of `limit` would allocate a megabyte), and on
-    until the limit in case it grew meanwhile.
+
+class _NotAFile(Exception):
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+_READ_AT_ONCE = 1 << 20  # a read asks for at most this much (os.read allocates what it asks)
+# A pipe this process was given open, named by its descriptor: `check <(command)`, /dev/stdin.
+_DESCRIPTORS = ("/dev/fd/", "/proc/self/fd/")
+
+
+def _given_pipe(path: str) -> bool:
+    """/dev/stdin, /dev/fd/N or /proc/self/fd/N (without a regular expression to compile)."""
+    if path == "/dev/stdin":
+        return True
+    folder, _, number = path.rpartition("/")
+    return folder + "/" in _DESCRIPTORS and number.isdigit()
+
+
+def _read_at_most(path: str, max_bytes: int) -> bytes:
+    """The bytes of the regular file at `path`, if it holds at most `max_bytes`.
+
+    A directory, a named pipe, a device (/dev/zero, a terminal) or a socket is refused before
+    a byte is read, as is a file larger than the limit: a read that may never end, or never
+    stop, is never started. It is opened without blocking (a named pipe would wait for a
+    writer) and without becoming a controlling terminal. The one exception is a pipe this
+    process was given, named by its descriptor (`check <(command)`): it is read to its end,
+    up to the limit, like standard input. Through the descriptor: `open()` wraps one in two
+    objects and makes twice the system calls, half the time a batch spends reading a profile.
+    A file is read by its size, and on until the limit in case it grew.
     """
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    given = _given_pipe(path)
+    flags = os.O_RDONLY | os.O_CLOEXEC | os.O_NOCTTY
+    fd = os.open(path, flags if given else flags | os.O_NONBLOCK)
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         regular = stat.S_ISREG(info.st_mode)
-        first = os.read(fd, min(info.st_size + 1, limit) if regular else limit)
+        if not regular and not (given and stat.S_ISFIFO(info.st_mode)):
+            raise _NotAFile(_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file"))
+        if regular and info.st_size > max_bytes:
+            raise _TooLarge
+        first = os.read(fd, info.st_size + 1 if regular else min(max_bytes + 1, _READ_AT_ONCE))
         if regular and len(first) <= info.st_size:
             return first  # the whole file, as it was when we looked
-        parts, limit = [first], limit - len(first)
-        while limit > 0 and (part := os.read(fd, limit)):
+        parts, left = [first], max_bytes + 1 - len(first)
+        while left > 0 and (part := os.read(fd, min(left, _READ_AT_ONCE))):
             parts.append(part)
-            limit -= len(part)
+            left -= len(part)
+        if left <= 0:
+            raise _TooLarge
         return b"".join(parts)
     finally:
         os.close(fd)
@@ -141,25 +196,101 @@ def validate(doc: Document) -> Profile:
             *source.position(()),
             f"a profile is a mapping of fields (name: …, as_of: …), not {kind}",
         )
+    check_limits(doc)
     try:
         profile = Profile.model_validate(doc.data)
     except ValidationError as e:
-        problems = [_problem(err, doc) for err in e.errors(include_input=False, include_url=False)]
-        raise InputError(_first(problems)) from None
-    problems = _reference_problems(profile, source) + contradictions(profile, source)
+        errors = e.errors(include_input=False, include_url=False)
+        raise InputError(_first([_pending(err, doc) for err in errors])) from None
+    problems = _reference_problems(profile, source) + [
+        _Pending(p.line, p.col, p, lambda p=p: p) for p in contradictions(profile, source)
+    ]
     if problems:
         raise InputError(_first(problems))
     return profile
 
 
-def _first(problems: list[Problem]) -> list[Problem]:
-    problems = sorted(dict.fromkeys(problems), key=lambda p: (p.line, p.col))
-    if len(problems) > MAX_PROBLEMS:
-        extra = len(problems) - MAX_PROBLEMS
-        problems = problems[:MAX_PROBLEMS]
-        last = problems[-1]
-        problems.append(Problem(last.path, last.line, last.col, f"… and {extra} more problems"))
-    return problems
+def check_limits(doc: Document) -> None:
+    """Refuse a profile holding more than fto-check's limits (base/limits.py) allow.
+
+    After parsing, before validating: what is refused here is never validated, evaluated or
+    searched, so the work a profile can cause is bounded by its count of things as well as by
+    its bytes. The limits are far above any real organization's record. The loader notes each
+    list or mapping longer than the smallest limit as it ends (`Document.large`), so a profile
+    within them costs nothing here.
+    """
+    for loc in doc.large:
+        value = _value_at(doc.data, loc)
+        limit = _LIMITS.get(loc, MAX_ITEMS)
+        if len(value) > limit:
+            raise InputError([_over_limit(doc, loc, value, limit)])
+
+
+_LIMITS = {(): MAX_ITEMS, ("incidents",): MAX_INCIDENTS, ("sources",): MAX_SOURCES}
+
+
+def _over_limit(doc: Document, loc: tuple, value: dict | list, limit: int) -> Problem:
+    what = {("incidents",): "incidents", ("sources",): "sources"}.get(loc)
+    if isinstance(value, list):
+        line, col = doc.source.position((*loc, limit))
+        what = what or "entries in one list"
+    else:
+        line, col = doc.source.key_position((*loc, list(value)[limit]))
+        what = what or "fields in one mapping"
+    return Problem(
+        doc.source.path,
+        line,
+        col,
+        f"{len(value):,} {what}: a profile holds at most {limit:,}",
+        field_path(loc) or "profile",
+        "fto-check's limits on a profile are listed in docs/hostile-input.md",
+    )
+
+
+class _Pending:
+    """A problem whose words are only worked out if it is shown (a "did you mean" search over
+    thousands of keys, for thousands of problems, would be quadratic): its place first.
+    (A plain class: a dataclass costs ~0.3 ms to define at every start-up.)"""
+
+    __slots__ = ("build", "col", "key", "line")
+
+    def __init__(self, line: int, col: int, key: object, build: Callable[[], Problem]) -> None:
+        self.line, self.col = line, col
+        self.key = key  # equal for problems that say the same at the same place
+        self.build = build
+
+
+def _first(pending: list[_Pending]) -> list[Problem]:
+    """The first MAX_PROBLEMS problems in file order, each said once; then how many more."""
+    pending.sort(key=lambda p: (p.line, p.col))
+    problems: dict[Problem, None] = {}
+    keys: set = set()
+    extra = 0
+    for item in pending:
+        if item.key in keys:
+            continue
+        keys.add(item.key)
+        if len(problems) < MAX_PROBLEMS:
+            problems[item.build()] = None
+        else:
+            extra += 1
+    shown = list(problems)
+    if extra:
+        last = shown[-1]
+        shown.append(Problem(last.path, last.line, last.col, f"… and {extra} more problems"))
+    return shown
+
+
+def _pending(err: dict[str, Any], doc: Document) -> _Pending:
+    loc = tuple(p for p in err["loc"] if p not in _UNION_TAGS or not isinstance(p, str))
+    source = doc.source
+    if err["type"] == "extra_forbidden":
+        line, col = source.key_position(loc)
+    elif err["type"] == "missing":
+        line, col = source.position(loc[:-1])
+    else:
+        line, col = source.position(loc)
+    return _Pending(line, col, (line, col, loc, err["type"]), lambda: _problem(err, doc))
 
 
 def _problem(err: dict[str, Any], doc: Document) -> Problem:
@@ -241,68 +372,76 @@ def _keys_expected(parent: tuple, data: Any) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def _reference_problems(profile: Profile, source: SourceMap) -> list[Problem]:
+def _reference_problems(profile: Profile, source: SourceMap) -> list[_Pending]:
     problems = []
     for loc, ref in source_refs(profile):
         if isinstance(ref, str) and ref not in profile.sources:
-            keys = sorted(profile.sources)
-            close = difflib.get_close_matches(ref, keys, n=1)
-            hint = (
-                f"did you mean {close[0]!r}?"
-                if close
-                else "list it under the top-level `sources:`"
-                if not keys
-                else f"known sources: {', '.join(keys)}"
-            )
+            line, col = source.position(loc)
             problems.append(
-                Problem(
-                    source.path,
-                    *source.position(loc),
-                    f"unknown source {ref!r}",
-                    field_path(loc),
-                    hint,
+                _Pending(
+                    line, col, (line, col, ref), partial(_unknown_source, profile, source, loc, ref)
                 )
             )
     if profile.register_entry is not None:
-        problems.extend(_register_problems(profile.register_entry, source))
+        problems.extend(
+            _Pending(p.line, p.col, p, lambda p=p: p)
+            for p in _register_problems(profile.register_entry, source)
+        )
     known = all_readings()  # parsed once per process
     for name, value in profile.readings.items():
         loc = ("readings", name)
         reading = known.get(name)
         if reading is None:
             close = difflib.get_close_matches(name, list(known), n=1)
-            problems.append(
-                Problem(
-                    source.path,
-                    *source.key_position(loc),
-                    f"unknown reading {name!r}",
-                    "readings",
-                    f"did you mean {close[0]!r}?" if close else f"readings: {', '.join(known)}",
-                )
+            problem = Problem(
+                source.path,
+                *source.key_position(loc),
+                f"unknown reading {name!r}",
+                "readings",
+                f"did you mean {close[0]!r}?" if close else f"readings: {', '.join(known)}",
             )
         elif value not in reading.alternatives:
-            problems.append(
-                Problem(
-                    source.path,
-                    *source.position(loc),
-                    f"{value!r} is not an alternative of this reading",
-                    field_path(loc),
-                    f"choose one of: {', '.join(reading.alternatives)}",
-                )
+            problem = Problem(
+                source.path,
+                *source.position(loc),
+                f"{value!r} is not an alternative of this reading",
+                field_path(loc),
+                f"choose one of: {', '.join(reading.alternatives)}",
             )
+        else:
+            continue
+        problems.append(_Pending(problem.line, problem.col, problem, lambda p=problem: p))
     for key in profile.expect:
         if key not in EXPECT_KEYS:
             loc = ("expect", key)
-            problems.append(
-                Problem(
-                    source.path,
-                    *source.key_position(loc),
-                    f"unknown expectation {key!r}",
-                    "expect",
-                    f"expected one of: {', '.join(EXPECT_KEYS)}",
-                )
+            problem = Problem(
+                source.path,
+                *source.key_position(loc),
+                f"unknown expectation {key!r}",
+                "expect",
+                f"expected one of: {', '.join(EXPECT_KEYS)}",
             )
+            problems.append(_Pending(problem.line, problem.col, problem, lambda p=problem: p))
     return problems
+
+
+KNOWN_SHOWN = 10  # source keys listed in a hint, at most
+
+
+def _unknown_source(profile: Profile, source: SourceMap, loc: tuple, ref: str) -> Problem:
+    keys = sorted(profile.sources)
+    close = difflib.get_close_matches(ref, keys, n=1)
+    listed = ", ".join(keys[:KNOWN_SHOWN]) + (", …" if len(keys) > KNOWN_SHOWN else "")
+    hint = (
+        f"did you mean {close[0]!r}?"
+        if close
+        else "list it under the top-level `sources:`"
+        if not keys
+        else f"known sources: {listed}"
+    )
+    return Problem(
+        source.path, *source.position(loc), f"unknown source {ref!r}", field_path(loc), hint
+    )
 
 
 def _register_problems(entry: str, source: SourceMap) -> list[Problem]:

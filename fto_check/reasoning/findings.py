@@ -149,6 +149,7 @@ class WhyNot:
     status: Status
     fixes: list[Fix]  # smallest first
     more: int = 0  # further fixes left out of `fixes`
+    exhausted: bool = False  # the search stopped at its budget: there may be more fixes
 
 
 @dataclass(slots=True)
@@ -176,8 +177,9 @@ class AllReadings:
     """The result of `--all-readings`: every combination of the readings that mattered."""
 
     varied: dict[str, list[str]]  # reading → its alternatives tried
-    combinations: int
+    combinations: int  # judged
     contested: list[Contested]
+    not_judged: int = 0  # combinations left out: past the budget for a profile this large
 
 
 @dataclass(slots=True)

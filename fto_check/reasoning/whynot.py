@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -27,49 +27,77 @@ NEW_INCIDENT = "incidents[+]"  # a change's path prefix for facts of an incident
 MEET = "meet:"  # a change's path for "whatever meets that rule": `meet:1189(a)(1)(B)`
 KEEP = 128  # sets kept per node while combining: every small one, with bounded work
 SHOWN = 12  # fixes kept per criterion in a report, smallest first
+# Sets of changes the search may build and weigh per criterion: KEEP bounds what a node keeps,
+# not how many nodes there are, and a profile of a thousand incidents has a thousand routes to
+# (B). Past the budget the search stops where it is: what it found are still fixes, and the
+# answer says there may be more (`WhyNot.exhausted`). A unit takes ~17 µs; the examples spend
+# at most ~400, a profile ~290 for each incident not met, so some 130 such incidents are
+# searched in full, and a search stopped at the budget has taken ~0.6 s.
+BUDGET = 40_000
+
+
+class _Budget:
+    """What is left of the search's budget; once spent, the search builds nothing more."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = BUDGET
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left < 0
+
+    def spend(self, n: int) -> bool:
+        """Whether `n` more units could be spent (they are, either way)."""
+        self.left -= n
+        return self.left >= 0
 
 
 @dataclass(frozen=True, slots=True)
 class _Fix:
     changes: tuple[Change, ...]  # sorted by path, at most one change per path
     via: tuple[Route, ...]
+    key: frozenset = field(init=False, repr=False, compare=False)  # worked out once
 
-    @property
-    def key(self) -> frozenset:
-        return frozenset(_key(c) for c in self.changes)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", frozenset(_key(c) for c in self.changes))
 
 
 def attach(report: Report, profile: Any) -> Report:
     """Fill `report.why_not` for each criterion of `report` (on `profile`) that is not met."""
     new_incident = _NewIncident(report, profile)
-    report.why_not = [
-        _why_not(criterion, new_incident)
-        for criterion in report.criteria.children
-        if criterion.status is not MET
-    ]
+    report.why_not = []
+    for criterion in report.criteria.children:
+        if criterion.status is not MET:
+            new_incident.budget = budget = _Budget()  # each criterion has a budget of its own
+            report.why_not.append(_why_not(criterion, new_incident, budget))
     return report
 
 
 def fixes_for(finding: Finding, new_incident: Callable[[str], list[_Fix]] | None = None):
     """The fixes of one finding, smallest first (without new incidents unless given)."""
-    return _factor(_solve(finding, "", new_incident or (lambda rule: [])))
+    return _factor(_solve(finding, "", new_incident or (lambda rule: []), _Budget()))
 
 
-def _why_not(criterion: Finding, new_incident) -> WhyNot:
+def _why_not(criterion: Finding, new_incident, budget: _Budget) -> WhyNot:
     # The smallest fixes of each route to the criterion (each part of an any-of): the cheapest
     # way to meet (B) through terrorism is worth showing even when one through capability and
     # intent takes fewer changes.
     if criterion.combine == "any-of" and criterion.basis == "derived" and criterion.children:
         routes = [c for c in criterion.children if c.status is not MET]
-        found = [f for r in routes for f in _smallest(_solve(r, criterion.subject, new_incident))]
+        found = [
+            f for r in routes for f in _smallest(_solve(r, criterion.subject, new_incident, budget))
+        ]
     else:
-        found = _smallest(_solve(criterion, "", new_incident))
+        found = _smallest(_solve(criterion, "", new_incident, budget))
     fixes = sorted(_factor(_minimal(found)), key=lambda fix: len(fix.steps))
     return WhyNot(
         rule=criterion.rule,
         status=criterion.status,
         fixes=fixes[:SHOWN],
         more=max(0, len(fixes) - SHOWN),
+        exhausted=budget.exhausted,
     )
 
 
@@ -117,7 +145,12 @@ def _section(path: str) -> str:
 
 
 def _solve(
-    finding: Finding, subject: str, new_incident, *, on_the_facts: bool = False
+    finding: Finding,
+    subject: str,
+    new_incident,
+    budget: _Budget,
+    *,
+    on_the_facts: bool = False,
 ) -> list[_Fix]:
     """The fixes that meet `finding`; `on_the_facts`: that meet it on the facts alone, where it
     was decided on the Secretary's asserted finding (what (C)'s its-activity asks of (B))."""
@@ -125,6 +158,8 @@ def _solve(
     facts_only = on_the_facts and finding.basis == "asserted"
     if (finding.on_the_facts() if facts_only else finding.status) is MET:
         return [_Fix((), ())]
+    if budget.exhausted:
+        return []
     here = _route(finding, subject)
     own: list[_Fix] = []
     for alternative in [] if facts_only else finding.would_meet:
@@ -134,9 +169,10 @@ def _solve(
             # A finding that takes its status from another rule's (C's "terrorist activity of
             # the organization" from (B)) is met by what meets that rule.
             rule = next(c.path for c in alternative if c.path.startswith(MEET))[len(MEET) :]
-            other = new_incident.report.criteria.find(rule)
+            report = getattr(new_incident, "report", None)
+            other = report.criteria.find(rule) if report is not None else None
             if other is not None and other is not finding:
-                own += _solve(other, subject, new_incident, on_the_facts=True)
+                own += _solve(other, subject, new_incident, budget, on_the_facts=True)
         else:
             merged = _merge((), alternative)
             if merged is not None:
@@ -147,10 +183,20 @@ def _solve(
         return _minimal(own)
     unmet = [c for c in finding.children if c.status is not MET]
     if finding.combine == "any-of":
-        return _minimal([*own, *(f for c in unmet for f in _solve(c, subject, new_incident))])
+        found = own
+        for child in unmet:
+            if budget.exhausted:
+                break
+            fixes = _solve(child, subject, new_incident, budget)
+            budget.spend(len(fixes))
+            found += fixes
+        return _minimal(found)
     combined = [_Fix((), ())]
     for child in unmet:
-        combined = _minimal(_product(combined, _solve(child, subject, new_incident)))
+        right = _solve(child, subject, new_incident, budget)
+        if not budget.spend(len(combined) * len(right)):
+            return _minimal(own)
+        combined = _minimal(_product(combined, right))
     if len(unmet) > 1:  # several parts must change together: it is this clause that they meet
         combined = [_Fix(f.changes, (here,)) for f in combined]
     return _minimal([*own, *combined])
@@ -225,7 +271,7 @@ class _NewIncident:
     """Fixes that add an incident: the profile judged again with a blank incident appended."""
 
     def __init__(self, report: Report, profile: Any) -> None:
-        self.report, self.profile = report, profile
+        self.report, self.profile, self.budget = report, profile, _Budget()
         self._judged: Report | None = None
 
     def __call__(self, rule: str) -> list[_Fix]:
@@ -238,7 +284,7 @@ class _NewIncident:
         if node is None or node.status is MET:
             return []
         out = []
-        for fix in _solve(node, "", lambda rule: []):
+        for fix in _solve(node, "", lambda rule: [], self.budget):
             if not any(c.path.startswith(prefix) for c in fix.changes):
                 continue  # a fix of an existing incident: found without the new one
             changes = tuple(

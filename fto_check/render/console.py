@@ -5,26 +5,35 @@ which print as they go rather than render a report at once.
 
 from __future__ import annotations
 
+import os
 import sys
 
-from fto_check.render.text import Line
+from fto_check.render.text import Line, safe_line, to_plain
+
+
+def use_color(is_terminal: bool) -> bool:
+    """Whether to write in colour: never with NO_COLOR set (it wins over FORCE_COLOR, as
+    no-color.org asks), always with FORCE_COLOR set, otherwise on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or is_terminal
 
 
 class Out:
     def __init__(self) -> None:
         self.console = None
-        if sys.stdout.isatty():
+        if use_color(sys.stdout.isatty()):
             from rich.console import Console
 
-            self.console = Console(highlight=False)
+            self.console = Console(highlight=False, force_terminal=True)
 
     def line(self, segments: Line) -> None:
         if self.console is None:
-            sys.stdout.write("".join(text for text, _ in segments).rstrip() + "\n")
+            sys.stdout.write(to_plain(segments) + "\n")
             return
         from rich.text import Text
 
-        self.console.print(Text.assemble(*segments), soft_wrap=True)
+        self.console.print(Text.assemble(*safe_line(segments)), soft_wrap=True)
 
     def lines(self, lines) -> None:
         for segments in lines:

@@ -16,6 +16,7 @@ from fto_check.base.errors import InputError
 from fto_check.reasoning.expect import outcome
 from fto_check.reasoning.findings import Finding, Report
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
+from fto_check.render import safe
 
 # (key in a row and every machine-readable header, table header, what the legend says of it).
 # Keys and statuses are spelled as docs/vocabulary.md says, the same in JSON, JSONL, CSV and
@@ -166,7 +167,7 @@ class JsonLines:
         self.out, self.fields = out, fields
 
     def write(self, r: dict[str, Any]) -> None:
-        self.out.write(_json({k: r.get(k) for k in self.fields}) + "\n")
+        self.out.write(safe.json(_json({k: r.get(k) for k in self.fields})) + "\n")
 
     def close(self) -> None:
         pass
@@ -182,7 +183,7 @@ class JsonArray(JsonLines):
 
     def write(self, r: dict[str, Any]) -> None:
         self.out.write(",\n  " if self.count else "\n  ")
-        self.out.write(_json({k: r.get(k) for k in self.fields}))
+        self.out.write(safe.json(_json({k: r.get(k) for k in self.fields})))
         self.count += 1
 
     def close(self) -> None:
@@ -190,7 +191,10 @@ class JsonArray(JsonLines):
 
 
 class Csv:
-    """RFC 4180 CSV with a header row: the same field names and statuses as the JSON."""
+    """RFC 4180 CSV with a header row: the same field names and statuses as the JSON.
+
+    Every cell is one line, and none is read as a formula by a spreadsheet (`safe.csv_cell`).
+    """
 
     def __init__(self, out: IO[str], fields: tuple[str, ...]) -> None:
         self.fields = fields
@@ -198,7 +202,7 @@ class Csv:
         self.writer.writerow(fields)
 
     def write(self, r: dict[str, Any]) -> None:
-        self.writer.writerow([cell(r, f) for f in self.fields])
+        self.writer.writerow([safe.csv_cell(cell(r, f)) for f in self.fields])
 
     def close(self) -> None:
         pass
@@ -213,7 +217,7 @@ class Markdown:
         out.write("|" + "---|" * len(fields) + "\n")
 
     def write(self, r: dict[str, Any]) -> None:
-        cells = (cell(r, f).replace("|", "\\|").replace("\n", " ") for f in self.fields)
+        cells = (safe.markdown(cell(r, f)) for f in self.fields)
         self.out.write("| " + " | ".join(cells) + " |\n")
 
     def close(self) -> None:
@@ -328,7 +332,7 @@ class Table:
     def _row(self, r: dict[str, Any]) -> list:
         from rich.text import Text
 
-        name = self.names.get(r["path"], r["path"])
+        name = safe.terminal(self.names.get(r["path"], r["path"]))
         cells = [Text(_fit(name, self.path_width, "path")), Text(_fit(r["as_of"] or "", 10))]
         if r["error"]:
             cells += [Text(" " * len(short)) for _, short, _ in STATUS_COLUMNS]
@@ -360,6 +364,7 @@ class Table:
         lines = []
         if self.reason_width and notes and notes[0][0] != "warning: ":
             label, words, style = notes.pop(0)
+            words = safe.terminal(words)
             text = words if label == "why not: " else label + words
             first, *rest = _fill(text, self.reason_width)
             cells.append(Text(first, style=style))
@@ -368,7 +373,7 @@ class Table:
         else:
             lines.append(self._join(cells))
         for label, words, style in notes:
-            for i, text in enumerate(_fill(label + words, self.console.width - 6)):
+            for i, text in enumerate(_fill(label + safe.terminal(words), self.console.width - 6)):
                 lines.append(Text(("    " if i == 0 else "      ") + text, style=style or "dim"))
         return lines
 

@@ -12,6 +12,9 @@ from datetime import date
 from fto_check.reasoning.findings import FactUse, Finding, Report
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED
 from fto_check.render.prose import cited, cites, law_summary, readings_summary
+from fto_check.render.safe import markdown as md
+from fto_check.render.safe import markdown_code as md_code
+from fto_check.render.safe import markdown_link as md_link
 from fto_check.render.text import (
     LETTER,
     decisive,
@@ -42,14 +45,14 @@ def render(report: Report) -> str:
 
 def _memo(report: Report) -> Iterator[str]:
     memo = _Memo(report)
-    yield f"# Memorandum: {report.name}"
+    yield f"# Memorandum: {md(report.name)}"
     yield ""
     yield from memo.receipt()
     yield "## Question presented"
     yield ""
     yield (
-        f"On the facts recorded in `{report.path}`, as of {_day(report.as_of)}, may the "
-        f"Secretary of State designate the organization profiled there (*{report.name}*) as a "
+        f"On the facts recorded in {md_code(report.path)}, as of {_day(report.as_of)}, may the "
+        f"Secretary of State designate the organization profiled there (*{md(report.name)}*) as a "
         "foreign terrorist organization under 8 U.S.C. § 1189(a)(1)?"
     )
     yield ""
@@ -84,7 +87,7 @@ class _Memo:
         self.quoted: set[str] = set()
         self.sources: dict[tuple, int] = {}  # (title, date, url) → footnote number
         self.facts_used = _facts(report.criteria)
-        self.incidents = incident_names(report)
+        self.incidents = {i: md(name) for i, name in incident_names(report).items()}
 
     # -- header ------------------------------------------------------------------------------
 
@@ -92,7 +95,7 @@ class _Memo:
         r = self.report
         yield "| | |"
         yield "|---|---|"
-        yield f"| Profile | `{r.path}`, SHA-256 `{r.sha256 or 'n/a'}` |"
+        yield f"| Profile | {md_code(r.path, table=True)}, SHA-256 `{r.sha256 or 'n/a'}` |"
         yield f"| Assessed as of | {_day(r.as_of)} |"
         yield f"| Law applied | {'<br>'.join(law_summary(r))} |"
         yield f"| Readings in force | {readings_summary(r)} |"
@@ -149,17 +152,17 @@ class _Memo:
             notes = [f"[{n}]" for n in sorted({self._source(s) for s in fact.sources})]
             where = f" (line {fact.line})" if fact.line else ""
             cited = f" {''.join(notes)}" if notes else ""
-            yield f"- `{fact.path}`: {_value(fact.value)}{where}{cited}"
+            yield f"- `{fact.path}`: {md(_value(fact.value))}{where}{cited}"
         yield ""
         if self.sources:
             yield "Sources:"
             yield ""
             for (title, day, url), number in self.sources.items():
-                parts = [f"{number}. {title}"]
+                parts = [f"{number}. {md(title)}"]
                 if day:
-                    parts.append(day)
+                    parts.append(md(day))
                 if url:
-                    parts.append(f"<{url}>")
+                    parts.append(md_link(url))
                 yield ", ".join(parts)
             yield ""
 
@@ -179,7 +182,7 @@ class _Memo:
         yield ""
         if finding.basis == "asserted":
             yield (
-                f"The profile records the Secretary's own finding: {finding.reason}. Courts "
+                f"The profile records the Secretary's own finding: {md(finding.reason)}. Courts "
                 "have treated this finding as the Secretary's foreign-policy judgment and "
                 "declined to review it (*People's Mojahedin Org. of Iran v. Dep't of State*, "
                 "182 F.3d 17 (D.C. Cir. 1999)), so the memo reports it as asserted rather than "
@@ -215,9 +218,9 @@ class _Memo:
         chain = decisive_chain(group[0]) if len(group) == 1 else group[:1]
         last = chain[-1]
         if len(group) > 1:
-            label = " · ".join(f.title for f in group)
+            label = md(" · ".join(f.title for f in group))
         else:
-            label = " › ".join(f.subject or f.title for f in chain)
+            label = md(" › ".join(f.subject or f.title for f in chain))
         cite = cites([f.rule for f in group] if len(group) > 1 else [last.rule])
         text = f"**{label}** ({cite}): {STATUS[last.status]}"
         below = [use for f in group for g in f.walk() for use in g.facts]
@@ -225,11 +228,11 @@ class _Memo:
             text += ": nothing about it is recorded yet"
         elif not last.children:
             reasons = [f.reason for f in group] if len(group) > 1 else [last.reason]
-            text += ", because " + "; ".join(dict.fromkeys(reasons))
+            text += ", because " + md("; ".join(dict.fromkeys(reasons)))
         else:  # a composite: say which parts decided it; they are set out below
             text += _composite(last)
         facts = "; ".join(
-            f"`{f.path}`: {_value(f.value)}" + (f" (line {f.line})" if f.line else "")
+            f"`{f.path}`: {md(_value(f.value))}" + (f" (line {f.line})" if f.line else "")
             for f in last.facts
         )
         if facts:
@@ -292,6 +295,8 @@ class _Memo:
         for fix in answer.fixes:
             lines = fix_lines(fix, self.incidents)
             yield f"- {' '.join(lines)}."
+        if answer.exhausted:
+            yield "- … and perhaps more: the search for them stopped at its budget."
         yield ""
 
     # -- readings and conclusion --------------------------------------------------------------
@@ -303,6 +308,7 @@ class _Memo:
         names = consulted(self.report)
         if not names:
             return
+        result = self.report.all_readings
         known = all_readings()
         yield "## The readings this memo depends on"
         yield ""
@@ -325,6 +331,13 @@ class _Memo:
             if reading.argument:
                 yield _one_line(reading.argument)
                 yield ""
+        if result is not None and result.not_judged:
+            yield (
+                f"Of the {result.combinations + result.not_judged} combinations of these "
+                f"readings, {result.not_judged} were not judged: past the budget for a profile "
+                "this large, so a contest among them would not be shown."
+            )
+            yield ""
         yield ""
 
     def conclusion(self) -> Iterator[str]:
@@ -383,7 +396,7 @@ class _Memo:
 
 
 def _composite(finding: Finding) -> str:
-    names = "; ".join(dict.fromkeys(c.subject or c.title for c in decisive(finding)))
+    names = md("; ".join(dict.fromkeys(c.subject or c.title for c in decisive(finding))))
     if finding.combine == "any-of":
         return {
             MET: f", through {names}",

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from fto_check.reasoning.findings import Change, FactUse, Finding, Fix, Report, SourceInfo
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 from fto_check.render.prose import cited, cites, law_summary, readings_summary
+from fto_check.render.safe import terminal
 
 Segment = tuple[str, str]  # (text, rich style name or "")
 Line = list[Segment]
@@ -92,6 +93,11 @@ def render(report: Report, *, why_not: bool = False, brief: bool = False) -> str
     return "\n".join(to_plain(line) for line in lines(report, why_not=why_not, brief=brief)) + "\n"
 
 
+def safe_line(line: Line) -> Line:
+    """The line with what came from input made harmless to a terminal (render/safe.py)."""
+    return [(terminal(text), style) for text, style in line]
+
+
 def print_rich(
     reports: list[Report], console, *, why_not: bool = False, brief: bool = False
 ) -> None:
@@ -101,11 +107,11 @@ def print_rich(
         if i and not brief:
             console.print()
         for line in lines(report, why_not=why_not, brief=brief):
-            console.print(Text.assemble(*line), soft_wrap=True, highlight=False)
+            console.print(Text.assemble(*safe_line(line)), soft_wrap=True, highlight=False)
 
 
 def to_plain(line: Line) -> str:
-    return "".join(text for text, _ in line).rstrip()
+    return terminal("".join(text for text, _ in line)).rstrip()
 
 
 # ---------------------------------------------------------------- at a glance
@@ -631,10 +637,21 @@ def _all_readings(report: Report) -> Iterator[Line]:
         what = (what + "; " if what else "not the verdict nor any criterion, but ") + (
             "within them " + ", ".join(parts)
         )
+    judged = f"{result.combinations} combinations"
+    if result.not_judged:
+        judged = f"{result.combinations} of {result.combinations + result.not_judged} combinations"
     yield [
         ("All readings: ", "bold"),
-        (f"{result.combinations} combinations of {varied}; contested: {what or 'nothing'}", ""),
+        (f"{judged} of {varied}; contested: {what or 'nothing'}", ""),
     ]
+    if result.not_judged:
+        yield [
+            (
+                f"{TAB}{result.not_judged} combinations not judged: past the budget for a "
+                "profile this large",
+                "dim",
+            )
+        ]
 
 
 def _criterion_of(letter: str) -> str:
@@ -661,6 +678,8 @@ def what_would_meet(report: Report, criterion: Finding) -> Iterator[Line]:
         yield [(f"{TAB}      → {_via(fix)}", "dim")]
     if answer.more:
         yield [(f"{TAB}  … and {answer.more} more in --format json", "dim")]
+    if answer.exhausted:
+        yield [(f"{TAB}  … and perhaps more: the search stopped at its budget", "dim")]
 
 
 def fix_lines(fix: Fix, incidents: dict[int, str] | None = None) -> list[str]:

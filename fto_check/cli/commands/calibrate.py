@@ -12,13 +12,14 @@ import sys
 
 from fto_check.base.errors import InputError, UsageError
 from fto_check.base.resources import data_dir
+from fto_check.batch.collect import collect
 from fto_check.cli.commands import EXIT_INPUT, EXIT_OK, parse_day
-from fto_check.cli.commands.batch import collect
 from fto_check.law.readings import parse_option
 from fto_check.profile.read import parse_profile, read_profile
 from fto_check.reasoning import record
 from fto_check.reasoning.evaluate import evaluate
 from fto_check.render import calibration
+from fto_check.render.safe import terminal
 
 
 def run(
@@ -26,14 +27,19 @@ def run(
 ) -> int:
     day = parse_day(as_of)
     chosen = parse_option(readings)
-    items = collect(paths or [str(data_dir("examples"))])
-    if not items:
+    inputs = collect(paths or [str(data_dir("examples"))], max_bytes=max_bytes)
+    if inputs.first() is None:
         raise UsageError("no profiles found: give YAML files, directories, or - for stdin")
     rows, skipped, errors = [], 0, 0
-    for label, raw, offset in items:
+    for item in inputs.items:
+        label, raw, offset = item.label, item.raw, item.offset
+        if item.problem is not None:  # a folder without profiles, a document over the limit
+            print(item.problem, file=sys.stderr)
+            errors += 1
+            continue
         try:
             if raw is None:
-                loaded = read_profile(label, max_bytes=max_bytes)
+                loaded = read_profile(item.path, max_bytes=max_bytes, name=label)
             else:
                 loaded = parse_profile(raw, "<stdin>", max_bytes=max_bytes, line_offset=offset)
             if loaded.profile.register_entry is None:
@@ -41,7 +47,7 @@ def run(
                 continue
             report = evaluate(loaded.profile, loaded.source, as_of=day, readings=chosen)
         except InputError as e:
-            print(e, file=sys.stderr)
+            print("\n".join(terminal(str(p)) for p in e.problems), file=sys.stderr)
             errors += 1
             continue
         record.attach(report, loaded.profile)

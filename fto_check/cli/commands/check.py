@@ -1,20 +1,32 @@
-"""`fto-check check`: judge each profile and print its report."""
+"""`fto-check check`: judge each profile and print its report.
+
+Profiles are files, or `-` for standard input: one profile, or a `---` stream of them. Many
+go through the batch engine (`fto_check.batch`): each report is rendered as it is decided (by
+worker processes, for many), written, and dropped, so memory does not grow with the number of
+profiles. JSON is one object for one profile, an array for several (even when some of them
+could not be read: their errors are on standard error).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from collections.abc import Iterator
+from itertools import chain, islice
 
-from fto_check.base.errors import InputError
-from fto_check.cli.commands import exit_code, parse_day
-from fto_check.law.readings import parse_option
-from fto_check.profile.read import read_profile
-from fto_check.reasoning.evaluate import evaluate
+from fto_check.base.errors import UsageError
+from fto_check.batch import STDIN, Item
+from fto_check.batch.jobs import Outcome, Reports
+from fto_check.cli.commands import exit_code, max_bytes_option, parse_day
+from fto_check.law.readings import parse_option, resolve
+from fto_check.reasoning.logic import Status
+from fto_check.render.safe import terminal
+
+SEPARATORS = {"text": "\n", "rich": "\n", "markdown": "\n\n---\n\n"}  # between two reports
 
 
 def run(
-    paths: list[Path],
+    paths: list[str],
     *,
     fmt: str,
     as_of: str | None,
@@ -23,80 +35,86 @@ def run(
     why_not: bool = False,
     all_readings: bool = False,
     brief: bool = False,
+    jobs: int | None = None,
 ) -> int:
-    from fto_check.base.errors import UsageError
-    from fto_check.reasoning import contest, whynot
-
     if brief and fmt != "text":
         raise UsageError("--brief is the text report's summary; it takes no --format")
-    day = parse_day(as_of)
-    chosen = parse_option(readings)
-    reports, errors = [], 0
-    inputs = list(_inputs(paths, max_bytes))
-    for read in inputs:
-        try:
-            loaded = read()
-            report = evaluate(
-                loaded.profile, loaded.source, as_of=day, readings=chosen, sha256=loaded.sha256
-            )
-        except InputError as e:
-            print(e, file=sys.stderr)
+    job = _job(fmt, as_of, readings, max_bytes, why_not, all_readings, brief)
+    items = _items(paths, job.max_bytes)
+    ahead = list(islice(items, 2))  # enough to know whether JSON is one object or an array
+    array = job.fmt == "json" and (len(paths) > 1 or len(ahead) > 1)
+    verdicts: list[Status] = []
+    errors = 0
+    total = None if "-" in paths else len(paths)  # a stream's length is not known
+    for outcome in _outcomes(chain(ahead, items), job, jobs, total):
+        if outcome.error is not None:
             errors += 1
+            print(outcome.error, file=sys.stderr)
             continue
-        report.source = loaded.source  # for snippets of the profile in the text report
-        whynot.attach(report, loaded.profile)  # always in JSON and memos; text: --why-not
-        if loaded.profile.register_entry:  # the register is read only for a profile that names one
-            from fto_check.reasoning import record
-
-            record.attach(report, loaded.profile)
-        if all_readings:
-            contest.attach(report, loaded.profile)
-        reports.append(report)
-    if reports or (fmt == "json" and len(inputs) > 1):
-        _emit(reports, fmt, why_not=why_not, many=len(inputs) > 1, brief=brief)
-    return exit_code([r.verdict for r in reports], errors)
+        _write(outcome, job, len(verdicts), array=array)
+        verdicts.append(Status(outcome.verdict))
+    if array:
+        sys.stdout.write("\n]\n" if verdicts else "[]\n")
+    return exit_code(verdicts, errors)
 
 
-def _inputs(paths: list[Path], max_bytes: int):
-    """A reader for each profile: each file, and each document of standard input (`-`)."""
-    from functools import partial
+def _job(fmt, as_of, readings, max_bytes, why_not, all_readings, brief) -> Reports:
+    from fto_check.render.console import use_color
 
-    for path in paths:
-        if str(path) != "-":
-            yield partial(read_profile, path, max_bytes=max_bytes)
-            continue
-        from fto_check.base.loader import split_documents
-        from fto_check.profile.read import parse_profile
-
-        raw = sys.stdin.buffer.read()
-        documents = list(split_documents(raw))
-        if len(documents) <= 1:  # one profile (or nothing, an error of its own)
-            yield partial(parse_profile, raw, "<stdin>", max_bytes=max_bytes)
-            continue
-        for line, chunk in documents:
-            yield partial(parse_profile, chunk, "<stdin>", max_bytes=max_bytes, line_offset=line)
-
-
-def _emit(reports, fmt: str, *, why_not: bool, many: bool, brief: bool = False) -> None:
-    """The reports in `fmt`; JSON is one object for one profile, an array for several (even
-    when some of them could not be read: their errors are on standard error)."""
-    if fmt == "json":
-        from fto_check.render import json
-
-        text = json.render_many(reports) if many else json.render(reports[0])
-        sys.stdout.write(text + "\n")
-        return
-    if fmt == "markdown":
-        from fto_check.render import memo
-
-        sys.stdout.write(memo.render_many(reports))
-        return
-    from fto_check.render import text
-
-    if sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):
+    options = {"why_not": why_not, "all_readings": all_readings, "brief": brief}
+    day, chosen, max_bytes = parse_day(as_of), parse_option(readings), max_bytes_option(max_bytes)
+    resolve(chosen)  # a bad --reading is a usage error before any work is done
+    if fmt == "text" and use_color(sys.stdout.isatty()):
         from rich.console import Console
 
-        text.print_rich(reports, Console(), why_not=why_not, brief=brief)
+        console = Console()  # the terminal's width and colours, for reports rendered elsewhere
+        return Reports(
+            "rich", day, chosen, max_bytes, width=console.width,
+            color_system=console.color_system, **options,
+        )  # fmt: skip
+    return Reports(fmt, day, chosen, max_bytes, **options)
+
+
+def _items(paths: list[str], max_bytes: int) -> Iterator[Item]:
+    """Each file, and each document of standard input (`-`), read as it comes."""
+    for path in map(os.fspath, paths):
+        if path != "-":
+            yield Item(terminal(path), path)
+            continue
+        from fto_check.batch.collect import stream
+
+        documents = stream(sys.stdin.buffer, max_bytes)
+        first = next(documents, None)
+        if first is None:  # nothing but blank lines and comments
+            first = Item(STDIN, problem=f"{STDIN}:1:1: empty file: a profile is a YAML mapping")
+        yield first
+        yield from documents
+
+
+def _outcomes(
+    items: Iterator[Item], job: Reports, jobs: int | None, total: int | None
+) -> Iterator[Outcome]:
+    if total == 1:  # one file: no engine to start (nor its modules to import)
+        yield from map(job, items)
+        return
+    from fto_check.batch.collect import Inputs
+    from fto_check.batch.pool import judge_all
+    from fto_check.batch.signals import exit_on_signals
+
+    with exit_on_signals():  # the workers stop through `finally` blocks, whatever the signal
+        for outcomes in judge_all(Inputs(items, total), job, jobs=jobs):
+            yield from outcomes
+
+
+def _write(outcome: Outcome, job: Reports, written: int, *, array: bool) -> None:
+    """A report, after those already written: as an array element, or after a separator."""
+    if array:
+        from fto_check.render.json import array_item
+
+        sys.stdout.write(("" if written else "[") + array_item(outcome.text, written))
+    elif job.fmt == "json":
+        sys.stdout.write(outcome.text + "\n")
     else:
-        joined = "" if brief else "\n"
-        sys.stdout.write(joined.join(text.render(r, why_not=why_not, brief=brief) for r in reports))
+        separator = "" if job.brief else SEPARATORS[job.fmt]
+        sys.stdout.write((separator if written else "") + outcome.text)
+    sys.stdout.flush()

@@ -7,21 +7,23 @@ profile goes to standard output or `--output FILE`.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from datetime import date
-from pathlib import Path
 
 from fto_check.base.errors import UsageError
 from fto_check.law.statute import FTO_STATUTE_ENACTED
+from fto_check.render.safe import terminal
 
 QUIT = ("q", "quit", "exit")
 
 
-def run(*, output: Path | None, template: bool, name: str | None, as_of: str | None) -> int:
+def run(*, output: str | None, template: bool, name: str | None, as_of: str | None) -> int:
     from fto_check.cli.commands import parse_day
 
-    if output is not None and output.exists():
-        raise UsageError(f"{output} exists; choose another file, or remove it first")
+    if output is not None:
+        _writable(output)  # before any question is asked
     if template:
         from fto_check.teaching.interview import template as blank
 
@@ -36,7 +38,7 @@ def run(*, output: Path | None, template: bool, name: str | None, as_of: str | N
 
     _write(to_yaml(interview), output)
     verdict = interview.final().verdict
-    where = f" to {output}" if output else ""
+    where = f" to {terminal(output)}" if output else ""
     _say(f"Wrote the profile{where}: on these facts the verdict is {verdict.label}.")
     return 0
 
@@ -131,8 +133,35 @@ def _say(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def _write(text: str, output: Path | None) -> None:
+def _writable(output: str) -> None:
+    """Refuse an output that could not be written, before the interview rather than after."""
+    shown = terminal(output)
+    if not output:
+        raise UsageError("--output needs a file name")
+    if os.path.lexists(output):
+        raise UsageError(f"{shown} exists; choose another file, or remove it first")
+    folder = os.path.dirname(output) or "."
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write {shown}: no folder {terminal(folder)}")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {shown}: the folder is not writable")
+
+
+def _write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+        return
+    shown = terminal(output)
+    try:  # created, never replaced: a file that appeared meanwhile is kept
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    except FileExistsError:
+        raise UsageError(f"{shown} exists; choose another file, or remove it first") from None
+    except OSError as e:
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(output)
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None

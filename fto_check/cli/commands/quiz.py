@@ -17,14 +17,16 @@ if TYPE_CHECKING:
     from fto_check.render.console import Out
 
 QUIT = ("q", "quit", "exit")
+MAX_QUESTIONS = 100  # drawing one can take ~30 attempts, each a profile judged: ~5 s at most
+NOT_AN_ANSWER = 3  # off a terminal, answers not understood in a row before the quiz stops
 
 
 def run(*, seed: int | None, count: int, topic: str | None, fmt: str) -> int:
     from fto_check.base.errors import UsageError
     from fto_check.teaching.drills import generate, to_json
 
-    if count < 1:
-        raise UsageError("--count takes a number of questions of at least 1")
+    if not 1 <= count <= MAX_QUESTIONS:
+        raise UsageError(f"--count takes a number of questions from 1 to {MAX_QUESTIONS}")
     seed = secrets.randbelow(100_000) if seed is None else seed
     questions = generate(seed=seed, count=count, topic=topic)
     if fmt == "json":
@@ -73,6 +75,9 @@ def _ask(out: Out, question) -> bool | None:
         "route": "numbers, or none",
         "change": "a letter",
     }[question.kind]
+    # A person can try again and again; input that is not typed (`yes m | fto-check quiz`)
+    # would repeat the same wrong answer forever.
+    tries = NOT_AN_ANSWER if not sys.stdin.isatty() else None
     while True:
         try:
             text = typer.prompt(f"Your answer [{hint}]", prompt_suffix=": ")
@@ -85,3 +90,8 @@ def _ask(out: Out, question) -> bool | None:
         if verdict is not None:
             return verdict
         out.line([("Not an answer here: ", "yellow"), (f"type {hint}, or q to stop.", "")])
+        if tries is not None:
+            tries -= 1
+            if tries == 0:
+                out.line([("No answer understood: the quiz stops here.", "yellow")])
+                return None

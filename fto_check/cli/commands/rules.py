@@ -25,7 +25,7 @@ def run(*, fmt: str, as_of: str | None, coverage: bool, readings: bool, full: bo
         raise UsageError("choose one of --coverage, --readings and --full")
     if full and fmt != "markdown":
         raise UsageError(f"--full writes the Markdown reference: {render.REGENERATE}")
-    day = parse_day(as_of)
+    day = parse_day(as_of, judging=False)
     if day is not None and day < FTO_STATUTE_ENACTED:
         raise UsageError(
             f"--as-of {day} is before 8 U.S.C. § 1189 was enacted on {FTO_STATUTE_ENACTED}"

@@ -9,12 +9,12 @@ prints every step at once. The steps are written by `render/tour.py`.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
-from pathlib import Path
 
 
-def run(path: Path, *, pause: bool, as_of: str | None, readings: list[str]) -> int:
+def run(path: str | os.PathLike, *, pause: bool, as_of: str | None, readings: list[str]) -> int:
     from fto_check.cli.commands import parse_day
     from fto_check.law.readings import parse_option
     from fto_check.profile.read import read_profile
@@ -22,9 +22,11 @@ def run(path: Path, *, pause: bool, as_of: str | None, readings: list[str]) -> i
     from fto_check.reasoning.evaluate import evaluate
     from fto_check.render import tour
     from fto_check.render.console import Out
+    from fto_check.render.safe import terminal
     from fto_check.teaching.lesson import closure, quote, quotes
 
-    loaded = read_profile(path)
+    path = os.fspath(path)
+    loaded = read_profile(path, name=terminal(path))
     report = evaluate(
         loaded.profile,
         loaded.source,
