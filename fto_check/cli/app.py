@@ -83,6 +83,20 @@ FORMATS = ("text", "json", "markdown")
 DOC_FORMATS = ("text", "markdown", "json")
 BATCH_FORMATS = ("table", "json", "jsonl", "csv", "markdown")
 
+# Options several commands take, with one wording.
+Readings = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--reading",
+        metavar="NAME=VALUE",
+        help="Choose a reading of a contested term (repeatable).",
+    ),
+]
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -133,14 +147,7 @@ def check(
             help="Judge on this date (law and facts) instead of the profile's as_of.",
         ),
     ] = None,
-    reading: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--reading",
-            metavar="NAME=VALUE",
-            help="Choose a reading of a contested term (repeatable).",
-        ),
-    ] = None,
+    reading: Readings = None,
     why_not: Annotated[
         bool,
         typer.Option(
@@ -167,10 +174,7 @@ def check(
             help="The summary alone: each criterion's mark, the verdict, and what decides it.",
         ),
     ] = False,
-    max_bytes: Annotated[
-        int,
-        typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
-    ] = MAX_BYTES,
+    max_bytes: MaxBytes = MAX_BYTES,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -258,18 +262,8 @@ def batch(
             help="Judge on this date (law and facts) instead of each profile's as_of.",
         ),
     ] = None,
-    reading: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--reading",
-            metavar="NAME=VALUE",
-            help="Choose a reading of a contested term (repeatable).",
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
-    ] = MAX_BYTES,
+    reading: Readings = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Judge many profiles: one row per profile, criteria as columns, streamed as decided."""
     from fto_check.cli.commands import batch as command
@@ -431,14 +425,7 @@ def tour(
             help="Judge on this date (law and facts) instead of the profile's as_of.",
         ),
     ] = None,
-    reading: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--reading",
-            metavar="NAME=VALUE",
-            help="Choose a reading of a contested term (repeatable).",
-        ),
-    ] = None,
+    reading: Readings = None,
 ) -> None:
     """Walk through one profile criterion by criterion: the law, the facts, the reasoning."""
     from fto_check.cli.commands import tour as command
@@ -554,18 +541,8 @@ def calibrate(
             help="Judge every profile, and read the record, on this date instead of its as_of.",
         ),
     ] = None,
-    reading: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--reading",
-            metavar="NAME=VALUE",
-            help="Choose a reading of a contested term (repeatable).",
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int,
-        typer.Option("--max-bytes", metavar="BYTES", help="Refuse profile files larger than this."),
-    ] = MAX_BYTES,
+    reading: Readings = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     from fto_check.cli.commands import calibrate as command
 
