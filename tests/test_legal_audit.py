@@ -495,6 +495,15 @@ def test_a_country_code_must_be_an_iso_3166_code(code, hint):
         Profile.model_validate({"name": "x", "foreign": {"formed_in": code}})
 
 
+@pytest.mark.parametrize("code", ["ß", "ＵＳ", "ǅ"])
+def test_a_letter_that_capitalizes_to_a_code_is_not_taken_for_one(code):
+    """'ß'.upper() is 'SS' (South Sudan) and full-width 'ＵＳ' looks like US: neither is an
+    ASCII code, and neither gets a guess at one."""
+    with pytest.raises(ValueError) as caught:
+        Profile.model_validate({"name": "x", "foreign": {"formed_in": code}})
+    assert "did you mean" not in str(caught.value)
+
+
 def test_user_assigned_codes_name_places_without_a_code_of_their_own():
     assert Profile.model_validate({"name": "x", "foreign": {"formed_in": "XK"}}).foreign
 

@@ -80,7 +80,12 @@ def _not_a_country(value: str) -> str:
     if close:
         code = by_name[close[0]]
         return message + f" (did you mean {code}, {names[code]}?)"
-    if len(upper) == 2 and sum(a != b for a, b in zip(upper, "US", strict=True)) == 1:
+    # ASCII only: 'ß'.upper() is 'SS' (South Sudan), one letter from US, and neither was meant.
+    if (
+        text.isascii()
+        and len(upper) == 2
+        and sum(a != b for a, b in zip(upper, "US", strict=True)) == 1
+    ):
         return message + " (did you mean US, the United States? The letters are one apart)"
     return message + (
         "; write two letters such as MX or US, or XX for a country outside the United States "
