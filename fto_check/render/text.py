@@ -669,7 +669,13 @@ def what_would_meet(report: Report, criterion: Finding) -> Iterator[Line]:
         return
     letter = LETTER.get(criterion.rule, "")
     if not answer.fixes:
-        yield [(f"{TAB}what would meet {letter}: no change of the facts alone", "dim")]
+        yield [
+            (
+                f"{TAB}what would meet {letter}: no fact the record leaves open (a date or a "
+                "place it gives is a matter of record, and is not offered for change)",
+                "dim",
+            )
+        ]
         return
     yield [(f"{TAB}{letter} would be met by any one of these changes:", "bold")]
     for fix in answer.fixes:

@@ -217,7 +217,9 @@ def foreign(ctx: Context) -> Finding:
             f"{abroad} of its 4 ties point abroad (formation, headquarters, operations, "
             f"membership); {open_} unknown; foreign needs at least 3"
         )
-        home = [p for s, _, p in parts if s is not MET]
+        # Only ties the record leaves open: where it was formed or is led is a matter of
+        # record, and moving it abroad is no way to meet (A).
+        home = [p for s, _, p in parts if s is UNDETERMINED]
         would = [
             [_pointing_abroad(ctx, p) for p in ties]
             for ties in combinations(home, max(0, 3 - abroad))
@@ -254,7 +256,13 @@ def foreign(ctx: Context) -> Finding:
             if unknown == [hq_path]
             else "not known where it is based or organized"
         )
-    would = [[_pointing_abroad(ctx, p) for s, _, p in parts if s is not MET]]
+    # A tie the record gives (led from the US, organized under US law) is a matter of record: no
+    # change of it is proposed. What is proposed is a tie the record leaves open.
+    would = (
+        [[_pointing_abroad(ctx, p) for s, _, p in parts if s is not MET]]
+        if all(s is not NOT_MET for s, _, _ in parts)
+        else []
+    )
     return ctx.finding(
         status,
         reason,
