@@ -77,6 +77,27 @@ def test_an_undetermined_verdict_names_the_fact_that_would_decide_it(tmp_path):
     assert any(f"add `{field}`" in line for line in out[3:] if "help:" in line)
 
 
+def test_the_glance_asks_for_what_happened_before_a_threat_stated_directly(tmp_path):
+    """(C) open: a fact of what happened (an incident's US targets, cells in the US) decides it
+    as well as a threat stated directly, which is a conclusion; the glance asks for the fact.
+    The incident is known not to have harmed US nationals: that alternative, already not met,
+    is no shortcut (it used to count as needing no change)."""
+    text = FRONT.replace(
+        "threat_to_us: {arises_from: [terrorist-activity]}",
+        "threat_to_us: {us_nationals: true, arises_from: [drug-trafficking]}",
+    ).replace("    role: [committed]\n", "    role: [committed]\n    us_nationals_harmed: false\n")
+    line = check("--brief", write(tmp_path, text)).stdout.splitlines()[2]
+    assert line.startswith("    to decide (C): add `")
+    field = line.split("`")[1]
+    assert field not in {
+        "threat_to_us.us_nationals",
+        "threat_to_us.national_defense",
+        "threat_to_us.foreign_relations",
+        "threat_to_us.economic_interests",
+        "threat_to_us.arises_from",
+    }
+
+
 def test_a_verdict_not_met_says_why_once(tmp_path):
     text = FRONT.replace("headquarters_in: XK", "headquarters_in: US")
     out = check("--brief", write(tmp_path, text)).stdout.splitlines()

@@ -126,7 +126,9 @@ def _distance(
 
     A leaf open only because a list the profile gives may be incomplete (it asks to add to
     `means: [firearm]` an agent no one reported) counts as two changes: the fact to ask for
-    first is one the profile does not give at all."""
+    first is one the profile does not give at all. So does a leaf that asks for a threat stated
+    directly (`threat_to_us.us_nationals`, `.arises_from`, …): a conclusion, where a fact of
+    what happened (an incident's `us_targets`) would decide the same."""
     found = known.get(id(finding))
     if found is not None:
         return found
@@ -134,19 +136,32 @@ def _distance(
         is_status, is_met = finding.status is status, finding.status is MET
         given = {use.path for use in finding.facts}
         extends = bool(finding.missing) and all(path in given for path in finding.missing)
+        stated = bool(finding.missing) and all(path in STATED for path in finding.missing)
         found = (
-            (2 if extends else 1) if is_status else 0,
+            (2 if extends or stated else 1) if is_status else 0,
             -1 if is_met else 0,
             -len(finding.facts),
         )
     else:
-        parts = [_distance(c, status, known) for c in finding.children]
         if finding.combine == "any-of":
-            found = min(parts)
+            # Undetermined: only the alternatives still open can decide it (one already not met
+            # needs no change, and decides nothing).
+            open_ = finding.children
+            if status is UNDETERMINED:
+                open_ = [c for c in open_ if c.status is status] or open_
+            found = min(_distance(c, status, known) for c in open_)
         else:  # each part is a (changes, -met, -facts) triple: add them up term by term
+            parts = [_distance(c, status, known) for c in finding.children]
             found = tuple(map(sum, zip(*parts, strict=True)))
     known[id(finding)] = found
     return found
+
+
+# A threat to the United States stated directly, not shown by what happened (model.ThreatToUS).
+STATED = frozenset(
+    f"threat_to_us.{name}"
+    for name in ("us_nationals", "national_defense", "foreign_relations", "economic_interests")
+) | {"threat_to_us.arises_from"}
 
 
 def _label(finding: Finding) -> str:
