@@ -422,6 +422,10 @@ class Intent(_Section, _Act):
         return self
 
 
+# The facts of the acts an organization intends: those an incident's acts have, by any name.
+INTENDED_ACT_FACTS = (*_Act.model_fields, "intended_acts")
+
+
 class Finding(_Model):
     """The Secretary's (C) finding, as profiles wrote it before `secretary_findings`."""
 

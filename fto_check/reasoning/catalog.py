@@ -11,8 +11,9 @@ a leaf) and the rules of those parts. That is sound because evaluation never sho
 so an all-unknown profile reaches every rule in force, and a rule repeated among one finding's
 parts is one applied to each incident in turn. One route is decided at once when a fact is
 absent: the items of (iv)(IV)(bb)–(VI)(dd), support for someone else, on an incident with no
-`support` recorded (no recipient to place in a tier); the probe's incidents record support,
-every fact of it unknown. A declared list of parts would say again what
+`support` recorded (no recipient to place in a tier), and the acts an organization intends
+when no fact of them is recorded; the probe's incidents record support, and its intent one
+(empty) list of acts. A declared list of parts would say again what
 each predicate's code already says, and could drift from it; the probe cannot drift, and
 tests/test_traceability.py checks that it reaches every rule in force.
 """
@@ -70,7 +71,12 @@ def tree(day: date) -> dict[str, Node]:
     # `support: {}`: an incident of support given to another, every fact of it unknown, so
     # that the tiers of (vi) are reached (an incident with no `support` has no recipient).
     incident = {"support": {}}
-    probe = Profile.model_validate({"name": "probe", "incidents": [incident, incident]})
+    # And an intent that records one fact of the acts intended (an empty list of them, every
+    # other fact unknown), so that what it intends is judged by every element.
+    intent = {"involves": []}
+    probe = Profile.model_validate(
+        {"name": "probe", "incidents": [incident, incident], "intent": intent}
+    )
     report = evaluate(probe, as_of=day)
     nodes: dict[str, Node] = {}
     for finding in report.criteria.walk():

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import combinations
 
-from fto_check.profile.model import Decision, USTarget
+from fto_check.profile.model import INTENDED_ACT_FACTS, Decision, USTarget
 from fto_check.reasoning.engine import Context, Dated, complete, rule
 from fto_check.reasoning.evidence import (
     DISARMED,
@@ -819,12 +819,33 @@ def intent_shown(ctx: Context) -> Finding:
     since=PATRIOT,
 )
 def intended_activity(ctx: Context) -> Finding:
+    if not _intends_anything_recorded(ctx.profile.intent):
+        # Every element of both definitions reads the facts of the acts intended; with none
+        # recorded, each is open, and so is this (one leaf, not the two trees of open leaves).
+        return ctx.finding(
+            UNDETERMINED,
+            "what it intends to do is not recorded: the acts, and their means, targets and "
+            "motives (`intent.acts`, `intent.targets`, `intent.motives`, …)",
+            missing=["intent.acts"],
+            # Acts that are terrorist activity by their kind alone ((iii)(I), (IV)), if unlawful.
+            would_meet=[
+                [
+                    Change("intent.acts", ["hijacking", "assassination"], "add"),
+                    Change("intent.unlawful_where_committed", True),
+                ]
+            ],
+        )
     return ctx.any_of(
         [
             ctx.apply("1189(a)(1)(B)/intended-terrorist-activity"),
             ctx.apply("1189(a)(1)(B)/intended-terrorism"),
         ]
     )
+
+
+def _intends_anything_recorded(intent) -> bool:
+    """Whether `intent` records any fact of the acts intended (what the definitions read)."""
+    return intent is not None and any(getattr(intent, n) is not None for n in INTENDED_ACT_FACTS)
 
 
 @rule(
