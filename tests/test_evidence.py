@@ -397,3 +397,37 @@ def test_a_size_is_recorded_as_the_record_gives_it(members):
         {"name": "x", "organization": {"members": members, "successors": ["Splinter Front"]}}
     )
     assert data.organization.successors == ("Splinter Front",)
+
+
+# ---------------------------------------------------------------- what it intends, unrecorded
+
+
+@pytest.mark.parametrize(
+    "intent", [None, {"plots": True}, {"public_threats": True, "stated_aims_violent": True}]
+)
+def test_with_no_fact_of_the_acts_intended_what_it_intends_is_open_and_says_what_to_record(
+    intent,
+):
+    """Every element of both definitions reads the facts of the acts intended; with none
+    recorded (however plainly it threatens), what it intends is undetermined, in one leaf that
+    names the facts to record, and never not met."""
+    data = {"name": "Intent probe", "as_of": "2024-06-30", "incidents": []}
+    if intent is not None:
+        data["intent"] = intent
+    found = finding(evaluate_dict(data), "1189(a)(1)(B)/intended-activity")
+    assert found.status is UNDETERMINED
+    assert found.missing == ["intent.acts"] and not found.children
+
+
+def test_one_fact_of_the_acts_intended_has_them_judged_by_every_element():
+    data = {
+        "name": "Intent probe",
+        "as_of": "2024-06-30",
+        "incidents": [],
+        "intent": {"plots": True, "acts": ["bombing"], "means": ["explosive"]},
+    }
+    found = finding(evaluate_dict(data), "1189(a)(1)(B)/intended-activity")
+    assert {c.rule for c in found.children} == {
+        "1189(a)(1)(B)/intended-terrorist-activity",
+        "1189(a)(1)(B)/intended-terrorism",
+    }
