@@ -81,6 +81,32 @@ def rule(
     return register
 
 
+def composite(
+    rule_id: str,
+    title: str,
+    summary: str,
+    *,
+    all_of: tuple[str, ...] = (),
+    any_of: tuple[str, ...] = (),
+    since: str | None = None,
+    until: str | None = None,
+    subject: str = "",
+) -> None:
+    """Declare a rule that is only the combination of others, as the statute composes them:
+    every one of `all_of` ("and"), or any one of `any_of` ("or"), each applied to the same
+    incident (if any). Its reason is the engine's, from the parts."""
+    if bool(all_of) == bool(any_of):
+        raise ValueError(f"{rule_id}: give its parts as all_of or as any_of")
+    parts, combine = (all_of, "all_of") if all_of else (any_of, "any_of")
+
+    def combined(ctx: Context, *args: Any) -> Finding:
+        children = [ctx.apply(part, *args) for part in parts]
+        return getattr(ctx, combine)(children, subject=subject)
+
+    combined.__doc__ = f"{rule_id}: {combine.replace('_', ' ')} {', '.join(parts)}"
+    rule(rule_id, title, summary, since=since, until=until)(combined)
+
+
 @dataclass(slots=True)
 class Context:
     """One evaluation: the profile, the date and law it is judged under, the readings."""

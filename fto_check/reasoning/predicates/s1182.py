@@ -25,7 +25,7 @@ from datetime import date
 from functools import cache
 
 from fto_check.profile.model import Act, Attribution, Means, Motive, Role, Target
-from fto_check.reasoning.engine import Context, Dated, complete, rule
+from fto_check.reasoning.engine import Context, Dated, complete, composite, rule
 from fto_check.reasoning.evidence import (
     AGENTS,
     COMMITTED,
@@ -867,7 +867,7 @@ def threat_attempt_conspiracy(ctx: Context, i) -> Finding:
         # A threat (attempt, conspiracy) "to do any of the foregoing": each act must be one of
         # (I)–(V) with all that clause's elements, judged on this incident's other facts.
         applied = [ctx.apply(base + kind, i, field) for kind in KINDS[:5]]
-        for name in {n for f in applied for part in f.walk() for n in part.readings}:
+        for name in sorted({n for f in applied for part in f.walk() for n in part.readings}):
             ctx.reading(name)  # e.g. (V)(b)'s carve-out: this finding depended on it too
         status = any_of(f.status for f in applied)
         parts.append(status)
@@ -1064,20 +1064,14 @@ def mode(ctx: Context, i, ids: tuple) -> Finding:
     return ctx.any_of([ctx.apply(rule_id, i) for rule_id in ids])
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iv)(I)",
     "committed or incited it, intending death or serious injury",
     "It committed or incited the act, under circumstances indicating an intention to cause "
     "death or serious bodily injury.",
+    all_of=("1182(a)(3)(B)(iv)(I)/committed-or-incited", "1182(a)(3)(B)(iv)(I)/intention"),
     since=PATRIOT,
 )
-def commit_or_incite(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iv)(I)/committed-or-incited", i),
-            ctx.apply("1182(a)(3)(B)(iv)(I)/intention", i),
-        ]
-    )
 
 
 @rule(
@@ -1756,20 +1750,14 @@ rule(
 )(_knowingly)
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iii)/material-support",
     "knowingly afforded material support for it (1990 text)",
     "An act which the actor knows, or reasonably should know, affords material support to any "
     "individual, organization, or government in conducting a terrorist activity.",
     **OLD,
+    all_of=("1182(a)(3)(B)(iii)/afforded", "1182(a)(3)(B)(iii)/knowingly"),
 )
-def support_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)/afforded", i),
-            ctx.apply("1182(a)(3)(B)(iii)/knowingly", i),
-        ]
-    )
 
 
 @rule(
@@ -1824,21 +1812,18 @@ def terrorist_organization_as_enacted(ctx: Context, i) -> Finding:
     )
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iii)/material-support-to-others",
     "material support to another conducting terrorist activity (1990 text)",
     "It knowingly afforded material support to an individual, organization or government "
     "that conducts terrorist activity.",
     **OLD,
+    all_of=(
+        "1182(a)(3)(B)(iii)/afforded",
+        "1182(a)(3)(B)(iii)/knowingly",
+        "1182(a)(3)(B)(iii)/conducts-terrorist-activity",
+    ),
 )
-def support_others_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)/afforded", i),
-            ctx.apply("1182(a)(3)(B)(iii)/knowingly", i),
-            ctx.apply("1182(a)(3)(B)(iii)/conducts-terrorist-activity", i),
-        ]
-    )
 
 
 IIRIRA_EVE, IIRIRA = "1996-09-29", "1996-09-30"  # "false identification" → "… documentation …"

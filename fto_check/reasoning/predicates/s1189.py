@@ -25,7 +25,7 @@ from datetime import date
 from itertools import combinations
 
 from fto_check.profile.model import INTENDED_ACT_FACTS, Decision, USTarget
-from fto_check.reasoning.engine import Context, Dated, complete, rule
+from fto_check.reasoning.engine import Context, Dated, complete, composite, rule
 from fto_check.reasoning.evidence import (
     DISARMED,
     INTENT,
@@ -71,14 +71,13 @@ def designation_criteria(ctx: Context) -> Finding:
 # ---------------------------------------------------------------- (A)
 
 
-@rule(
+composite(
     "1189(a)(1)(A)",
     "foreign organization",
     "The organization is a foreign organization: an organization, and a foreign one.",
+    all_of=("1189(a)(1)(A)/organization", "1189(a)(1)(A)/foreign"),
     since=AEDPA,
 )
-def foreign_organization(ctx: Context) -> Finding:
-    return ctx.all_of([ctx.apply("1189(a)(1)(A)/organization"), ctx.apply("1189(a)(1)(A)/foreign")])
 
 
 @rule(
@@ -650,15 +649,14 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-@rule(
+composite(
     "1189(a)(1)(B)/capability-and-intent",
     "retains the capability and intent",
     "It retains both the capability and the intent to engage in terrorist activity or "
     "terrorism, even without a recent incident.",
+    all_of=("1189(a)(1)(B)/capability", "1189(a)(1)(B)/intent"),
     since=PATRIOT,
 )
-def capability_and_intent(ctx: Context) -> Finding:
-    return ctx.all_of([ctx.apply("1189(a)(1)(B)/capability"), ctx.apply("1189(a)(1)(B)/intent")])
 
 
 def _any_fact(
@@ -883,17 +881,14 @@ def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
     return _on_the_finding(ctx, "C", derived, [])
 
 
-@rule(
+composite(
     "1189(a)(1)(C)/threatens",
     "threatens US nationals or US national security",
     "It threatens the security of United States nationals or the national security of the "
     "United States: either suffices.",
+    any_of=("1189(a)(1)(C)/us-nationals", "1189(a)(1)(C)/national-security"),
     since=AEDPA,
 )
-def threatens(ctx: Context) -> Finding:
-    return ctx.any_of(
-        [ctx.apply("1189(a)(1)(C)/us-nationals"), ctx.apply("1189(a)(1)(C)/national-security")]
-    )
 
 
 @rule(
@@ -1027,20 +1022,14 @@ def _incident_evidence(ctx: Context, wanted: set, *, in_us: bool = False, legacy
     return status, shown, missing, hits if status is MET else pending, would
 
 
-@rule(
+composite(
     "1189(a)(1)(C)/us-nationals",
     "threatens the security of US nationals",
     "Its terrorist activity harmed or targeted US nationals, or a threat to them is stated "
     "directly.",
+    any_of=("1189(a)(1)(C)/us-nationals-harmed", "1189(a)(1)(C)/us-nationals-stated"),
     since=AEDPA,
 )
-def us_nationals(ctx: Context) -> Finding:
-    return ctx.any_of(
-        [
-            ctx.apply("1189(a)(1)(C)/us-nationals-harmed"),
-            ctx.apply("1189(a)(1)(C)/us-nationals-stated"),
-        ]
-    )
 
 
 US_PEOPLE = {USTarget.NATIONALS, USTarget.DIPLOMATS, USTarget.FORCES, USTarget.GOVERNMENT}

@@ -13,7 +13,7 @@ intends (§ 1189(a)(1)(B) "retains the capability and intent to engage in … te
 from __future__ import annotations
 
 from fto_check.profile.model import Motive, Role, Target
-from fto_check.reasoning.engine import Context, complete, rule
+from fto_check.reasoning.engine import Context, complete, composite, rule
 from fto_check.reasoning.evidence import (
     INTENT,
     PREMEDITATED,
@@ -44,23 +44,20 @@ POLITICAL_TARGETS = frozenset(
 )
 
 
-@rule(
+composite(
     "2656f(d)(2)",
     "terrorism",
     "Premeditated, politically motivated violence perpetrated against noncombatant targets "
     "by subnational groups or clandestine agents: all five elements.",
+    all_of=(
+        "2656f(d)(2)/premeditated",
+        "2656f(d)(2)/politically-motivated",
+        "2656f(d)(2)/violence",
+        "2656f(d)(2)/noncombatant-targets",
+        "2656f(d)(2)/perpetrated-by",
+    ),
     since=PATRIOT,
 )
-def terrorism(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("2656f(d)(2)/premeditated", i),
-            ctx.apply("2656f(d)(2)/politically-motivated", i),
-            ctx.apply("2656f(d)(2)/violence", i),
-            ctx.apply("2656f(d)(2)/noncombatant-targets", i),
-            ctx.apply("2656f(d)(2)/perpetrated-by", i),
-        ]
-    )
 
 
 def _premeditation(ctx: Context, section, loc):
