@@ -91,6 +91,7 @@ def composite(
     since: str | None = None,
     until: str | None = None,
     subject: str = "",
+    reads: Iterable[str] = (),
 ) -> None:
     """Declare a rule that is only the combination of others, as the statute composes them:
     every one of `all_of` ("and"), or any one of `any_of` ("or"), each applied to the same
@@ -104,7 +105,7 @@ def composite(
         return getattr(ctx, combine)(children, subject=subject)
 
     combined.__doc__ = f"{rule_id}: {combine.replace('_', ' ')} {', '.join(parts)}"
-    rule(rule_id, title, summary, since=since, until=until)(combined)
+    rule(rule_id, title, summary, since=since, until=until, reads=reads)(combined)
 
 
 @dataclass(slots=True)

@@ -1034,34 +1034,26 @@ rule(
 rule("1182(a)(3)(B)(iv)", "engage in terrorist activity", ENGAGE_SUMMARY, since=REAL_ID)(_engage)
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iv)/terrorist-activity",
     "engaged in this terrorist activity",
     "The act is a terrorist activity, and the organization committed or incited it intending "
     "death or serious injury (I), prepared or planned it (II), gathered information on its "
     "targets (III), solicited funds (IV)(aa) or individuals (V)(aa) for it, or afforded "
     "material support for it (VI)(aa).",
+    all_of=("1182(a)(3)(B)(iii)", "1182(a)(3)(B)(iv)/mode"),
     since=PATRIOT,
 )
-def engaged_in_this_activity(ctx: Context, i) -> Finding:
-    modes = ("(I)", "(II)", "(III)", "(IV)(aa)", "(V)(aa)", "(VI)(aa)")
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)", i),
-            ctx.apply("1182(a)(3)(B)(iv)/mode", i, tuple(f"1182(a)(3)(B)(iv){m}" for m in modes)),
-        ]
-    )
-
-
-@rule(
+composite(
     "1182(a)(3)(B)(iv)/mode",
     "the organization's part",
     "Its part in the incident is one of (I), (II), (III), (IV)(aa), (V)(aa) or (VI)(aa).",
+    any_of=tuple(
+        f"1182(a)(3)(B)(iv){m}" for m in ("(I)", "(II)", "(III)", "(IV)(aa)", "(V)(aa)", "(VI)(aa)")
+    ),
     since=PATRIOT,
     reads=("incidents[].role",),
 )
-def mode(ctx: Context, i, ids: tuple) -> Finding:
-    return ctx.any_of([ctx.apply(rule_id, i) for rule_id in ids])
 
 
 composite(
@@ -1632,34 +1624,27 @@ def engage_as_enacted(ctx: Context, i) -> Finding:
     )
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iii)/terrorist-activity",
     "engaged in this terrorist activity (1990 text)",
     "The act is a terrorist activity (clause (ii)), and the organization committed it, "
     "prepared or planned it (I), gathered information on its targets (II), solicited funds "
     "(IV) or individuals (V) for it, or knowingly afforded material support for it.",
+    all_of=("1182(a)(3)(B)(ii)", "1182(a)(3)(B)(iii)/part"),
     since=AEDPA,
     until=PATRIOT_EVE,
 )
-def engaged_as_enacted(ctx: Context, i) -> Finding:
-    parts = ("/commit", "(I)", "(II)", "(IV)", "(V)", "/material-support")
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(ii)", i),
-            ctx.apply("1182(a)(3)(B)(iii)/part", i, tuple(f"1182(a)(3)(B)(iii){p}" for p in parts)),
-        ]
-    )
-
-
-@rule(
+composite(
     "1182(a)(3)(B)(iii)/part",
     "the organization's part (1990 text)",
     "Its part in the incident is one the 1990 definition names.",
+    any_of=tuple(
+        f"1182(a)(3)(B)(iii){p}"
+        for p in ("/commit", "(I)", "(II)", "(IV)", "(V)", "/material-support")
+    ),
     since=AEDPA,
     until=PATRIOT_EVE,
 )
-def part_as_enacted(ctx: Context, i, ids: tuple) -> Finding:
-    return ctx.any_of([ctx.apply(rule_id, i) for rule_id in ids])
 
 
 OLD = {"since": AEDPA, "until": PATRIOT_EVE}

@@ -659,6 +659,18 @@ composite(
 )
 
 
+def _ended_by(ctx: Context, event: str, inference, section_name: str, names: tuple) -> dict:
+    """The facts of `names` (in `section_name`) that `inference` draws as false from a dated
+    `event` of the organization's conduct (a disarmament, a renunciation): only those the
+    profile leaves unknown, and only when inferences are drawn."""
+    happened, use = _since(ctx, event)
+    section = getattr(ctx.profile, section_name)
+    unknown = [n for n in names if getattr(section, n, None) is None]
+    if not (happened and unknown and may_infer(ctx)):
+        return {}
+    return {n: (False, use, inference.drawn(f"{section_name}.{n}", False)) for n in unknown}
+
+
 def _any_fact(
     ctx: Context,
     section_name: str,
@@ -722,15 +734,9 @@ def _since(ctx: Context, name: str):
     readings=("inferences",),
 )
 def capability(ctx: Context) -> Finding:
-    negatives = {}
-    disarmed, use = _since(ctx, "disarmed")
-    section = ctx.profile.capability
-    unknown = [
-        n for n in ("armed_members", "weapons", "explosives") if getattr(section, n, None) is None
-    ]
-    if disarmed and unknown and may_infer(ctx):
-        for name in unknown:
-            negatives[name] = (False, use, DISARMED.drawn(f"capability.{name}", False))
+    negatives = _ended_by(
+        ctx, "disarmed", DISARMED, "capability", ("armed_members", "weapons", "explosives")
+    )
     return _any_fact(
         ctx,
         "capability",
@@ -745,19 +751,16 @@ def capability(ctx: Context) -> Finding:
     )
 
 
-@rule(
+# "The capability and intent to engage in terrorist activity or terrorism": an intent to do
+# violence is not enough; its object must be terrorist activity or terrorism.
+composite(
     "1189(a)(1)(B)/intent",
     "intent",
     "It means to engage in terrorist activity or terrorism: it shows an intent to attack, and "
     "what it intends would be terrorist activity or terrorism, judged on every element.",
+    all_of=("1189(a)(1)(B)/intent-shown", "1189(a)(1)(B)/intended-activity"),
     since=PATRIOT,
 )
-def intent(ctx: Context) -> Finding:
-    # "The capability and intent to engage in terrorist activity or terrorism": an intent to do
-    # violence is not enough; its object must be terrorist activity or terrorism.
-    return ctx.all_of(
-        [ctx.apply("1189(a)(1)(B)/intent-shown"), ctx.apply("1189(a)(1)(B)/intended-activity")]
-    )
 
 
 THREAT_BOUNDARY = (
@@ -782,17 +785,13 @@ THREAT_BOUNDARY = (
     readings=("inferences",),
 )
 def intent_shown(ctx: Context) -> Finding:
-    negatives = {}
-    renounced, use = _since(ctx, "renounced_violence")
-    section = ctx.profile.intent
-    unknown = [
-        n
-        for n in ("public_threats", "plots", "stated_aims_violent")
-        if getattr(section, n, None) is None
-    ]
-    if renounced and unknown and may_infer(ctx):
-        for name in unknown:
-            negatives[name] = (False, use, RENOUNCED.drawn(f"intent.{name}", False))
+    negatives = _ended_by(
+        ctx,
+        "renounced_violence",
+        RENOUNCED,
+        "intent",
+        ("public_threats", "plots", "stated_aims_violent"),
+    )
     finding = _any_fact(
         ctx,
         "intent",
