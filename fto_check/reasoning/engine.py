@@ -92,20 +92,27 @@ def composite(
     until: str | None = None,
     subject: str = "",
     reads: Iterable[str] = (),
+    readings: Iterable[str] = (),
+    note: str = "",
 ) -> None:
     """Declare a rule that is only the combination of others, as the statute composes them:
     every one of `all_of` ("and"), or any one of `any_of` ("or"), each applied to the same
-    incident (if any). Its reason is the engine's, from the parts."""
+    incident (if any). A part that is not the law on the day judged (a proviso enacted later,
+    or struck) is not a part that day. Its reason is the engine's, from the parts; `note`, if
+    any, is shown with it."""
     if bool(all_of) == bool(any_of):
         raise ValueError(f"{rule_id}: give its parts as all_of or as any_of")
     parts, combine = (all_of, "all_of") if all_of else (any_of, "any_of")
+    notes = [note] if note else None
 
     def combined(ctx: Context, *args: Any) -> Finding:
-        children = [ctx.apply(part, *args) for part in parts]
-        return getattr(ctx, combine)(children, subject=subject)
+        children = [ctx.apply(part, *args) for part in _in_force_parts(parts, ctx.as_of)]
+        return getattr(ctx, combine)(children, subject=subject, notes=notes)
 
     combined.__doc__ = f"{rule_id}: {combine.replace('_', ' ')} {', '.join(parts)}"
-    rule(rule_id, title, summary, since=since, until=until, reads=reads)(combined)
+    rule(rule_id, title, summary, since=since, until=until, reads=reads, readings=readings)(
+        combined
+    )
 
 
 @dataclass(slots=True)
@@ -310,21 +317,65 @@ class Context:
         no: str,
         unknown: str = "",
         subject: str = "",
+        wanted: Any = True,
     ) -> Finding:
-        """A leaf decided by one yes/no fact."""
+        """A leaf decided by one fact: met when it is `wanted` (for a yes/no fact, yes).
+
+        What would meet it, when it is not met, is the fact set to `wanted`.
+        """
         value, use, path = self.fact(section, loc, name)
+        fix = [[Change(path, wanted)]]
         if value is None:
             return self.finding(
                 UNDETERMINED,
                 unknown or f"not known ({path} is not given)",
                 missing=[path],
                 subject=subject,
-                would_meet=[[Change(path, True)]],
+                would_meet=fix,
             )
-        if value:
+        if value == wanted:
             return self.finding(MET, yes, facts=[use], subject=subject)
+        return self.finding(NOT_MET, no, facts=[use], subject=subject, would_meet=fix)
+
+    def names(
+        self,
+        section: Any,
+        loc: tuple,
+        name: str,
+        wanted: Iterable[Any],
+        *,
+        add: Any,
+        met: str,
+        none: str,
+        partial: str,
+        unknown: str = "",
+        facts: list[FactUse] | None = None,
+        notes: list[str] | None = None,
+    ) -> Finding:
+        """A leaf decided by a list fact: met when it names one of `wanted`; not met only when
+        the list is complete; open while it is not.
+
+        The reasons are templates: `met` may use `{found}` (what it names of `wanted`), `none`
+        and `partial` `{listed}` (what it names). What would meet it is adding `add`.
+        """
+        values, use, path = self.fact(section, loc, name)
+        fix = [[Change(path, [_plain(add)], "add")]]
+        if values is None:
+            reason = unknown or f"not known ({path} is not given)"
+            return self.finding(UNDETERMINED, reason, missing=[path], would_meet=fix, notes=notes)
+        uses = [use, *facts] if facts else [use]
+        wanted = wanted if isinstance(wanted, (set, frozenset)) else set(wanted)
+        found = [v for v in values if v in wanted]
+        if found:
+            text = met.format(found=", ".join(_plain(found)))
+            return self.finding(MET, text, facts=uses, notes=notes)
+        listed = ", ".join(_plain(list(values)))
+        if complete(values):
+            text = none.format(listed=listed)
+            return self.finding(NOT_MET, text, facts=uses, would_meet=fix, notes=notes)
+        text = partial.format(listed=listed)
         return self.finding(
-            NOT_MET, no, facts=[use], subject=subject, would_meet=[[Change(path, True)]]
+            UNDETERMINED, text, facts=uses, missing=[path], would_meet=fix, notes=notes
         )
 
 
@@ -362,6 +413,12 @@ class Dated:
         if found is None:
             raise LookupError(f"no clause in force on {day}")
         return found
+
+
+@lru_cache(maxsize=4096)  # a few dates in a batch, a few dozen composites
+def _in_force_parts(parts: tuple[str, ...], day: date) -> tuple[str, ...]:
+    """The parts of a composite that are the law on `day`."""
+    return tuple(p for p in parts if any(r.in_force_on(day) for r in RULES[p]))
 
 
 @lru_cache(maxsize=256)  # a batch judges on a few dates; each evaluation applies ~45 rules

@@ -21,7 +21,6 @@ organization is judged by the tiers of clause (vi) instead.
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import cache
 
 from fto_check.profile.model import Act, Attribution, Means, Motive, Role, Target
@@ -64,36 +63,48 @@ def defining(ctx: Context, term: Dated, part: str = "") -> str:
     return term.on(ctx.as_of) + part
 
 
+# The definition of "terrorist activity" under both of its numbers: clause (ii) until
+# 2001-10-25, clause (iii) from 2001-10-26 (the same words, renumbered).
+TA_NUMBERS = (("1182(a)(3)(B)(ii)", AEDPA, PATRIOT_EVE), ("1182(a)(3)(B)(iii)", PATRIOT, None))
+
+
 def ta_rule(part: str, title: str, summary: str, **kwargs):
-    """Register a rule of the definition of "terrorist activity" under both of its numbers:
-    clause (ii) until 2001-10-25, clause (iii) from 2001-10-26 (the same words, renumbered)."""
+    """Register a rule of the definition of "terrorist activity" under both of its numbers."""
 
     def register(fn):
-        rule(f"1182(a)(3)(B)(ii){part}", title, summary, since=AEDPA, until=PATRIOT_EVE, **kwargs)(
-            fn
-        )
-        rule(f"1182(a)(3)(B)(iii){part}", title, summary, since=PATRIOT, **kwargs)(fn)
+        for number, since, until in TA_NUMBERS:
+            rule(number + part, title, summary, since=since, until=until, **kwargs)(fn)
         return fn
 
     return register
 
 
+def ta_composite(part: str, title: str, summary: str, *, all_of=(), any_of=(), **kwargs):
+    """Declare a composite of the definition of "terrorist activity" under both of its numbers:
+    its parts are named as `part` is, after the number (`"/unlawful"`, `"(V)(a)"`)."""
+    for number, since, until in TA_NUMBERS:
+        composite(
+            number + part,
+            title,
+            summary,
+            all_of=tuple(number + p for p in all_of),
+            any_of=tuple(number + p for p in any_of),
+            since=since,
+            until=until,
+            **kwargs,
+        )
+
+
 # ================================================================ "terrorist activity"
 
 
-@ta_rule(
+ta_composite(
     "",
     "terrorist activity",
     "The act was unlawful (where committed, or would be in the United States) and involved one "
     "of (I)–(VI). No political or other motive is required.",
+    all_of=("/unlawful", "/involves"),
 )
-def terrorist_activity(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply(defining(ctx, TERRORIST_ACTIVITY, "/unlawful"), i),
-            ctx.apply(defining(ctx, TERRORIST_ACTIVITY, "/involves"), i),
-        ]
-    )
 
 
 @ta_rule(
@@ -501,15 +512,13 @@ def use_of_weapon(ctx: Context, i, field: str = "acts") -> Finding:
     return ctx.all_of([ctx.apply(base + "/use", i, field), ctx.apply(base + "/intent", i)])
 
 
-@ta_rule(
+ta_composite(
     "(V)/use",
     "use of an agent or weapon",
     "The use of (a) a biological agent, chemical agent, or nuclear weapon or device, or (b) a "
     "weapon listed in (b), other than for mere personal monetary gain.",
+    any_of=("(V)(a)", "(V)(b)"),
 )
-def use_of_agent_or_weapon(ctx: Context, i, field: str = "acts") -> Finding:
-    base = defining(ctx, TERRORIST_ACTIVITY, "(V)")
-    return ctx.any_of([ctx.apply(base + "(a)", i, field), ctx.apply(base + "(b)", i, field)])
 
 
 def _weapons(ctx: Context, i, field: str):
@@ -1010,28 +1019,23 @@ def _first_of(kinds: frozenset) -> str:
 # ---------------------------------------------------------------- 2001 → : clause (iv)
 
 
-def _engage(ctx: Context, i) -> Finding:
-    return ctx.any_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iv)/terrorist-activity", i),
-            ctx.apply("1182(a)(3)(B)(iv)/support", i),
-        ]
-    )
-
-
 ENGAGE_SUMMARY = (
     "The organization engaged in the incident: it is a terrorist activity in which the "
     "organization took a part listed in (I)–(VI)(aa), or it is support or solicitation for "
     "another organization or individual under (IV)(bb)–(VI)(dd)."
 )
-rule(
-    "1182(a)(3)(B)(iv)",
-    "engage in terrorist activity",
-    ENGAGE_SUMMARY + " Until 2005-05-10 the Secretary could waive (VI) for support given.",
-    since=PATRIOT,
-    until=REAL_ID_EVE,
-)(_engage)
-rule("1182(a)(3)(B)(iv)", "engage in terrorist activity", ENGAGE_SUMMARY, since=REAL_ID)(_engage)
+for _since, _until, _summary in (
+    (PATRIOT, REAL_ID_EVE, " Until 2005-05-10 the Secretary could waive (VI) for support given."),
+    (REAL_ID, None, ""),
+):
+    composite(
+        "1182(a)(3)(B)(iv)",
+        "engage in terrorist activity",
+        ENGAGE_SUMMARY + _summary,
+        any_of=("1182(a)(3)(B)(iv)/terrorist-activity", "1182(a)(3)(B)(iv)/support"),
+        since=_since,
+        until=_until,
+    )
 
 
 composite(
@@ -1279,7 +1283,6 @@ def no_waiver(ctx: Context, i) -> Finding:
 
 def _defence(ctx: Context, i, real_id: bool) -> Finding:
     recipient, loc = _recipient(ctx, i)
-    shown, use, path = ctx.fact(recipient, loc, "showed_it_did_not_know")
     knowing = (
         "by clear and convincing evidence that it did not know, and should not reasonably have "
         "known, that the organization was a terrorist organization"
@@ -1287,17 +1290,15 @@ def _defence(ctx: Context, i, real_id: bool) -> Finding:
         else "that it did not know, and should not reasonably have known, that its act would "
         "further the organization's terrorist activity"
     )
-    fix = [[Change(path, False)]]
-    if shown is None:
-        return ctx.finding(
-            UNDETERMINED,
-            f"not known whether it can demonstrate {knowing}",
-            missing=[path],
-            would_meet=fix,
-        )
-    if shown:
-        return ctx.finding(NOT_MET, f"it has demonstrated {knowing}", facts=[use], would_meet=fix)
-    return ctx.finding(MET, f"it cannot demonstrate {knowing}", facts=[use])
+    return ctx.boolean(
+        recipient,
+        loc,
+        "showed_it_did_not_know",
+        wanted=False,
+        yes=f"it cannot demonstrate {knowing}",
+        no=f"it has demonstrated {knowing}",
+        unknown=f"not known whether it can demonstrate {knowing}",
+    )
 
 
 rule(
@@ -1323,18 +1324,15 @@ rule(
 
 def _individual(ctx: Context, i) -> Finding:
     recipient, loc = _recipient(ctx, i)
-    kind, use, path = ctx.fact(recipient, loc, "kind")
-    fix = [[Change(path, "individual")]]
-    if kind is None:
-        return ctx.finding(
-            UNDETERMINED,
-            "not known whether the recipient is an individual",
-            missing=[path],
-            would_meet=fix,
-        )
-    if kind == "individual":
-        return ctx.finding(MET, "the recipient is an individual", facts=[use])
-    return ctx.finding(NOT_MET, "the recipient is an organization", facts=[use], would_meet=fix)
+    return ctx.boolean(
+        recipient,
+        loc,
+        "kind",
+        wanted="individual",
+        yes="the recipient is an individual",
+        no="the recipient is an organization",
+        unknown="not known whether the recipient is an individual",
+    )
 
 
 def _knew(ctx: Context, i) -> Finding:
@@ -1436,49 +1434,92 @@ for _since, _until, _which in (
     )(_engages)
 
 
-def _designated_tier(ctx: Context, i) -> Finding:
-    return ctx.any_of([ctx.apply("1182(a)(3)(B)(vi)(I)", i), ctx.apply("1182(a)(3)(B)(vi)(II)", i)])
-
-
 for _since, _until in ((PATRIOT, REAL_ID_EVE), (REAL_ID, None)):
-    rule(
+    composite(
         "1182(a)(3)(B)(vi)/designated",
         "a Tier I or II organization",
         'The recipient is "a terrorist organization described in clause (vi)(I) or (vi)(II)": '
         "designated under § 1189, or otherwise designated by Federal Register notice.",
+        any_of=("1182(a)(3)(B)(vi)(I)", "1182(a)(3)(B)(vi)(II)"),
         since=_since,
         until=_until,
-    )(_designated_tier)
+    )
 
+# The parts the items of (iv)(IV)(bb)–(VI)(dd) are made of. The waiver of (VI), in force until
+# 2005-05-10 (the REAL ID Act struck it), is a part of (VI) only while it is the law.
+SUPPORTING = ("(iv)(VI)/afforded", "(iv)(VI)/knowingly", "(iv)(VI)/no-waiver")
+TIER_1_OR_2 = ("(vi)/designated",)
+TIER_3 = ("(vi)(III)", "(iv)/no-defence")
+FUNDS, MEMBERS = ("(iv)(IV)/solicited",), ("(iv)(V)/solicited",)
+TO_AN_INDIVIDUAL = ("(iv)(VI)(bb)/individual", "(iv)(VI)(bb)/knew")
 
-def _tier_1_or_2(ctx: Context, i) -> list[Finding]:
-    return [ctx.apply("1182(a)(3)(B)(vi)/designated", i)]
+ITEMS = {
+    # rule id: (title, summary, its parts, with the supporting act's where it is support)
+    "(VI)(aa)": (
+        "afforded material support for it",
+        "The organization committed an act that it knew, or reasonably should have known, "
+        "afforded material support (funds, weapons, transport, safe houses, training, …) for "
+        "the commission of the terrorist activity.",
+        (),
+    ),
+    "(IV)(bb)": (
+        "solicited funds for a Tier I or II organization",
+        "It solicited funds or other things of value for an organization designated under "
+        "§ 1189 or otherwise designated (clause (vi)(I)–(II)).",
+        FUNDS + TIER_1_OR_2,
+    ),
+    "(IV)(cc)": (
+        "solicited funds for a Tier III organization",
+        "It solicited funds for an undesignated group that engages in terrorist activity "
+        "(clause (vi)(III)), unless it shows it did not know.",
+        FUNDS + TIER_3,
+    ),
+    "(V)(bb)": (
+        "solicited members for a Tier I or II organization",
+        "It solicited individuals for membership in an organization designated under § 1189 "
+        "or otherwise designated (clause (vi)(I)–(II)).",
+        MEMBERS + TIER_1_OR_2,
+    ),
+    "(V)(cc)": (
+        "solicited members for a Tier III organization",
+        "It solicited individuals for membership in an undesignated group that engages in "
+        "terrorist activity (clause (vi)(III)), unless it shows it did not know.",
+        MEMBERS + TIER_3,
+    ),
+    "(VI)(bb)": (
+        "material support to an individual who commits terrorist activity",
+        "It knowingly afforded material support to an individual it knew, or reasonably should "
+        "have known, has committed or plans to commit a terrorist activity.",
+        TO_AN_INDIVIDUAL,
+    ),
+    "(VI)(cc)": (
+        "material support to a Tier I or II organization",
+        "It knowingly afforded material support to an organization designated under § 1189 or "
+        "otherwise designated (clause (vi)(I)–(II)); since 2005, or to a member of one.",
+        TIER_1_OR_2,
+    ),
+    "(VI)(dd)": (
+        "material support to a Tier III organization",
+        "It knowingly afforded material support to an undesignated group that engages in "
+        "terrorist activity (clause (vi)(III)), unless it shows it did not know.",
+        TIER_3,
+    ),
+}
 
-
-def _tier_3(ctx: Context, i) -> list[Finding]:
-    return [ctx.apply("1182(a)(3)(B)(vi)(III)", i), ctx.apply("1182(a)(3)(B)(iv)/no-defence", i)]
-
-
-def _supporting(ctx: Context, i) -> list[Finding]:
-    parts = [
-        ctx.apply("1182(a)(3)(B)(iv)(VI)/afforded", i),
-        ctx.apply("1182(a)(3)(B)(iv)(VI)/knowingly", i),
-    ]
-    if ctx.as_of <= date.fromisoformat(REAL_ID_EVE):
-        parts.append(ctx.apply("1182(a)(3)(B)(iv)(VI)/no-waiver", i))
-    return parts
-
-
-@rule(
-    "1182(a)(3)(B)(iv)(VI)(aa)",
-    "afforded material support for it",
-    "The organization committed an act that it knew, or reasonably should have known, afforded "
-    "material support (funds, weapons, transport, safe houses, training, …) for the commission "
-    "of the terrorist activity.",
-    since=PATRIOT,
-)
-def material_support(ctx: Context, i) -> Finding:
-    return ctx.all_of(_supporting(ctx, i))
+for _id, (_title, _summary, _parts) in ITEMS.items():
+    _parts = (*SUPPORTING, *_parts) if _id.startswith("(VI)") else _parts
+    # (VI)(aa) kept its words in 2005; the REAL ID Act rewrote the others: two versions each.
+    _aa = _id == "(VI)(aa)"
+    for _since, _until in ((PATRIOT, None),) if _aa else ((PATRIOT, REAL_ID_EVE), (REAL_ID, None)):
+        composite(
+            f"1182(a)(3)(B)(iv){_id}",
+            _title,
+            _summary,
+            all_of=tuple(f"1182(a)(3)(B){part}" for part in _parts),
+            since=_since,
+            until=_until,
+            readings=() if _aa else ("attribution",),
+        )
 
 
 @rule(
@@ -1523,105 +1564,25 @@ def _no_recipient(ctx: Context, section, loc) -> Finding:
     )
 
 
-ITEMS = {
-    # rule id: (title, summary, how the parts are built)
-    "(IV)(bb)": (
-        "solicited funds for a Tier I or II organization",
-        "It solicited funds or other things of value for an organization designated under "
-        "§ 1189 or otherwise designated (clause (vi)(I)–(II)).",
-        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(IV)/solicited", i), *_tier_1_or_2(ctx, i)],
-    ),
-    "(IV)(cc)": (
-        "solicited funds for a Tier III organization",
-        "It solicited funds for an undesignated group that engages in terrorist activity "
-        "(clause (vi)(III)), unless it shows it did not know.",
-        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(IV)/solicited", i), *_tier_3(ctx, i)],
-    ),
-    "(V)(bb)": (
-        "solicited members for a Tier I or II organization",
-        "It solicited individuals for membership in an organization designated under § 1189 "
-        "or otherwise designated (clause (vi)(I)–(II)).",
-        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(V)/solicited", i), *_tier_1_or_2(ctx, i)],
-    ),
-    "(V)(cc)": (
-        "solicited members for a Tier III organization",
-        "It solicited individuals for membership in an undesignated group that engages in "
-        "terrorist activity (clause (vi)(III)), unless it shows it did not know.",
-        lambda ctx, i: [ctx.apply("1182(a)(3)(B)(iv)(V)/solicited", i), *_tier_3(ctx, i)],
-    ),
-    "(VI)(bb)": (
-        "material support to an individual who commits terrorist activity",
-        "It knowingly afforded material support to an individual it knew, or reasonably should "
-        "have known, has committed or plans to commit a terrorist activity.",
-        lambda ctx, i: [
-            *_supporting(ctx, i),
-            ctx.apply("1182(a)(3)(B)(iv)(VI)(bb)/individual", i),
-            ctx.apply("1182(a)(3)(B)(iv)(VI)(bb)/knew", i),
-        ],
-    ),
-    "(VI)(cc)": (
-        "material support to a Tier I or II organization",
-        "It knowingly afforded material support to an organization designated under § 1189 or "
-        "otherwise designated (clause (vi)(I)–(II)); since 2005, or to a member of one.",
-        lambda ctx, i: [*_supporting(ctx, i), *_tier_1_or_2(ctx, i)],
-    ),
-    "(VI)(dd)": (
-        "material support to a Tier III organization",
-        "It knowingly afforded material support to an undesignated group that engages in "
-        "terrorist activity (clause (vi)(III)), unless it shows it did not know.",
-        lambda ctx, i: [*_supporting(ctx, i), *_tier_3(ctx, i)],
-    ),
-}
-
-
-def _item(build):
-    def judged(ctx: Context, i) -> Finding:
-        return ctx.all_of(build(ctx, i))
-
-    return judged
-
-
-for _id, (_title, _summary, _build) in ITEMS.items():
-    # The words of each item changed on 2005-05-11 (the REAL ID Act): two versions.
-    for _since, _until in ((PATRIOT, REAL_ID_EVE), (REAL_ID, None)):
-        rule(
-            f"1182(a)(3)(B)(iv){_id}",
-            _title,
-            _summary,
-            since=_since,
-            until=_until,
-            readings=("attribution",),
-        )(_item(_build))
-
-
 # ---------------------------------------------------------------- 1996 → 2001: clause (iii)
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iii)",
     "engage in terrorist activity (1990 text)",
     "To commit an act of terrorist activity, or an act that the actor knows or reasonably "
     "should know affords material support to anyone conducting a terrorist activity, including "
     "the five illustrative acts of (I)–(V). No intent qualifier; no tiers.",
+    any_of=("1182(a)(3)(B)(iii)/terrorist-activity", "1182(a)(3)(B)(iii)/support"),
     since=AEDPA,
     until=PATRIOT_EVE,
+    note='Before 26 October 2001, "engage in terrorist activity" was one general definition '
+    "with illustrative acts. The profile's roles map onto it so: `committed` is committing an "
+    "act of terrorist activity; `planned`/`prepared` (I); `gathered-target-information` (II); "
+    "`material-support` the general support clause or (III); `solicited-funds` (IV); "
+    "`solicited-individuals` (V). `incited` has no place in it: incitement was a ground of "
+    'inadmissibility ((i)(III)), not a way to "engage".',
 )
-def engage_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.any_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)/terrorist-activity", i),
-            ctx.apply("1182(a)(3)(B)(iii)/support", i),
-        ],
-        notes=[
-            'Before 26 October 2001, "engage in terrorist activity" was one general definition '
-            "with illustrative acts. The profile's roles map onto it so: `committed` is "
-            "committing an act of terrorist activity; `planned`/`prepared` (I); "
-            "`gathered-target-information` (II); `material-support` the general support clause "
-            "or (III); `solicited-funds` (IV); `solicited-individuals` (V). `incited` has no "
-            "place in it: incitement was a ground of inadmissibility ((i)(III)), not a way to "
-            '"engage".'
-        ],
-    )
 
 
 composite(
@@ -1745,17 +1706,18 @@ composite(
 )
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iii)/support",
     "support or solicitation for another (1990 text)",
     "The incident is the organization's support of another who conducts terrorist activity "
     "(the general clause, and (III)), or its soliciting of funds (IV) or members (V) for a "
     "terrorist organization.",
+    any_of=tuple(
+        f"1182(a)(3)(B)(iii){m}"
+        for m in ("/material-support-to-others", "(III)", "(IV)/organization", "(V)/organization")
+    ),
     **OLD,
 )
-def support_of_others_as_enacted(ctx: Context, i) -> Finding:
-    ids = ("/material-support-to-others", "(III)", "(IV)/organization", "(V)/organization")
-    return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iii){m}", i) for m in ids])
 
 
 @rule(
@@ -1814,30 +1776,23 @@ composite(
 IIRIRA_EVE, IIRIRA = "1996-09-29", "1996-09-30"  # "false identification" → "… documentation …"
 
 
-def _support_individual_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)/afforded", i),
-            ctx.apply("1182(a)(3)(B)(iii)(III)/individual", i),
-            ctx.apply("1182(a)(3)(B)(iii)(III)/knew", i),
-        ]
-    )
-
-
 for _since, _until, _documents in (
     (AEDPA, IIRIRA_EVE, "false identification"),
     (IIRIRA, PATRIOT_EVE, "false documentation or identification"),
 ):
-    rule(
+    composite(
         "1182(a)(3)(B)(iii)(III)",
         "material support to an individual (1990 text)",
         "The providing of any type of material support (a safe house, transportation, funds, "
         f"{_documents}, weapons, explosives, training, …) to any individual the actor knows or "
         "has reason to believe has committed or plans to commit a terrorist activity.",
+        all_of=tuple(
+            f"1182(a)(3)(B)(iii){m}" for m in ("/afforded", "(III)/individual", "(III)/knew")
+        ),
         since=_since,
         until=_until,
         readings=("attribution",),
-    )(_support_individual_as_enacted)
+    )
 
 rule(
     "1182(a)(3)(B)(iii)(III)/individual",
@@ -1856,33 +1811,19 @@ rule(
 )(lambda ctx, i: ctx.all_of([_engages(ctx, i), _knew(ctx, i)]))
 
 
-@rule(
+composite(
     "1182(a)(3)(B)(iii)(IV)/organization",
     "solicited funds for a terrorist organization (1990 text)",
     "The soliciting of funds or other things of value for any terrorist organization.",
+    all_of=("1182(a)(3)(B)(iii)(IV)", "1182(a)(3)(B)(iii)/terrorist-organization"),
     readings=("attribution",),
     **OLD,
 )
-def funds_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)(IV)", i),
-            ctx.apply("1182(a)(3)(B)(iii)/terrorist-organization", i),
-        ]
-    )
-
-
-@rule(
+composite(
     "1182(a)(3)(B)(iii)(V)/organization",
     "solicited members for a terrorist organization (1990 text)",
     "The solicitation of any individual for membership in a terrorist organization.",
+    all_of=("1182(a)(3)(B)(iii)(V)", "1182(a)(3)(B)(iii)/terrorist-organization"),
     readings=("attribution",),
     **OLD,
 )
-def members_as_enacted(ctx: Context, i) -> Finding:
-    return ctx.all_of(
-        [
-            ctx.apply("1182(a)(3)(B)(iii)(V)", i),
-            ctx.apply("1182(a)(3)(B)(iii)/terrorist-organization", i),
-        ]
-    )
