@@ -992,18 +992,16 @@ def role_leaf(
                 facts=[*uses, p_use],
                 inferred=[*drawn, PLANNED.drawn(path, [Role.PLANNED.value])],
             )
-    if status is NOT_MET:
-        return ctx.finding(NOT_MET, not_did, facts=[use], would_meet=fix)
-    if use is None:
-        return ctx.finding(
-            UNDETERMINED, "the organization's part is not given", missing=[path], would_meet=fix
-        )
-    return ctx.finding(
-        UNDETERMINED,
-        f"{not_did} as far as the record says (`role` may not be complete)",
-        facts=[use],
-        missing=[path],
-        would_meet=fix,
+    return ctx.names(
+        section,
+        loc,
+        "role",
+        roles,
+        add=_first(roles),
+        met=did,
+        none=not_did,
+        partial=f"{not_did} as far as the record says (`role` may not be complete)",
+        unknown="the organization's part is not given",
     )
 
 

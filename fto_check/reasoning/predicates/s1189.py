@@ -57,15 +57,13 @@ US_POSSESSIONS = frozenset({"AS", "UM"})
 # ---------------------------------------------------------------- § 1189(a)(1)
 
 
-@rule(
+composite(
     "1189(a)(1)",
     "designation criteria",
     "The Secretary may designate an organization only on all three findings (A), (B) and (C).",
+    all_of=("1189(a)(1)(A)", "1189(a)(1)(B)", "1189(a)(1)(C)"),
     since=AEDPA,
 )
-def designation_criteria(ctx: Context) -> Finding:
-    criteria = [ctx.apply("1189(a)(1)(A)"), ctx.apply("1189(a)(1)(B)"), ctx.apply("1189(a)(1)(C)")]
-    return ctx.all_of(criteria)
 
 
 # ---------------------------------------------------------------- (A)
