@@ -104,9 +104,15 @@ def composite(
         raise ValueError(f"{rule_id}: give its parts as all_of or as any_of")
     parts, combine = (all_of, "all_of") if all_of else (any_of, "any_of")
     notes = [note] if note else None
+    on_day: dict[date, tuple[str, ...]] = {}  # the parts that are the law, by day judged
 
     def combined(ctx: Context, *args: Any) -> Finding:
-        children = [ctx.apply(part, *args) for part in _in_force_parts(parts, ctx.as_of)]
+        today = on_day.get(ctx.as_of)
+        if today is None:
+            if len(on_day) >= 256:  # a batch over many dates: bounded, like _in_force_on
+                on_day.clear()
+            today = on_day[ctx.as_of] = _in_force_parts(parts, ctx.as_of)
+        children = [ctx.apply(part, *args) for part in today]
         return getattr(ctx, combine)(children, subject=subject, notes=notes)
 
     combined.__doc__ = f"{rule_id}: {combine.replace('_', ' ')} {', '.join(parts)}"
@@ -359,23 +365,25 @@ class Context:
         and `partial` `{listed}` (what it names). What would meet it is adding `add`.
         """
         values, use, path = self.fact(section, loc, name)
-        fix = [[Change(path, [_plain(add)], "add")]]
+        fix = [[Change(path, [_plain(add)], "add")]]  # what would meet it, if it is not met
         if values is None:
             reason = unknown or f"not known ({path} is not given)"
             return self.finding(UNDETERMINED, reason, missing=[path], would_meet=fix, notes=notes)
         uses = [use, *facts] if facts else [use]
-        wanted = wanted if isinstance(wanted, (set, frozenset)) else set(wanted)
         found = [v for v in values if v in wanted]
         if found:
-            text = met.format(found=", ".join(_plain(found)))
+            text = met.format(found=", ".join(_plain(found))) if "{" in met else met
             return self.finding(MET, text, facts=uses, notes=notes)
-        listed = ", ".join(_plain(list(values)))
-        if complete(values):
-            text = none.format(listed=listed)
-            return self.finding(NOT_MET, text, facts=uses, would_meet=fix, notes=notes)
-        text = partial.format(listed=listed)
+        status, text = (NOT_MET, none) if complete(values) else (UNDETERMINED, partial)
+        if "{" in text:
+            text = text.format(listed=", ".join(_plain(list(values))))
         return self.finding(
-            UNDETERMINED, text, facts=uses, missing=[path], would_meet=fix, notes=notes
+            status,
+            text,
+            facts=uses,
+            missing=[path] if status is UNDETERMINED else None,
+            would_meet=fix,
+            notes=notes,
         )
 
 
@@ -415,7 +423,6 @@ class Dated:
         return found
 
 
-@lru_cache(maxsize=4096)  # a few dates in a batch, a few dozen composites
 def _in_force_parts(parts: tuple[str, ...], day: date) -> tuple[str, ...]:
     """The parts of a composite that are the law on `day`."""
     return tuple(p for p in parts if any(r.in_force_on(day) for r in RULES[p]))
