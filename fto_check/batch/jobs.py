@@ -2,7 +2,7 @@
 `Reports` for `fto-check check` (a whole report each, rendered). Both run in the worker
 processes as well as in the batch's own, never raise (a bad input is an error result), and
 return small picklable results: a report is rendered where it was made, and only its text
-travels.
+travels. `Calibration` gives `fto-check calibrate` a profile's verdict beside its record.
 """
 
 from __future__ import annotations
@@ -185,3 +185,30 @@ class Reports:
         )
         text.print_rich([report], console, why_not=self.why_not, brief=self.brief)
         return out.getvalue()
+
+
+class Calibration:
+    """One input → its row of `calibrate` (`reasoning.record.calibration_row`)."""
+
+    def __init__(self, as_of: date | None, readings: dict[str, str], max_bytes: int) -> None:
+        self.as_of, self.readings, self.max_bytes = as_of, readings, max_bytes
+
+    def __call__(self, item: Item) -> tuple[dict[str, Any] | None, str | None]:
+        """(the row, None); (None, None) for a profile that names no register entry, which is
+        not calibrated; (None, why) for an input that cannot be read."""
+        from fto_check.reasoning import record
+        from fto_check.reasoning.evaluate import evaluate
+
+        try:
+            loaded = _read(item, self.max_bytes)
+            if loaded.profile.register_entry is None:
+                return None, None
+            report = evaluate(
+                loaded.profile, loaded.source, as_of=self.as_of, readings=self.readings
+            )
+        except InputError as e:
+            return None, "\n".join(terminal(str(p)) for p in e.problems)
+        except _Problem as e:
+            return None, str(e)
+        record.attach(report, loaded.profile)
+        return record.calibration_row(report, item.label), None
