@@ -180,7 +180,6 @@ def check(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
             metavar="N",
             help="Worker processes (default: auto, parallel for many profiles).",
             show_default=False,
@@ -240,7 +239,6 @@ def batch(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
             metavar="N",
             help="Worker processes (default: auto, parallel for large batches).",
             show_default=False,
@@ -382,7 +380,7 @@ def quiz(
         ),
     ] = None,
     count: Annotated[
-        int, typer.Option("--count", "-n", min=1, metavar="N", help="Questions to ask.")
+        int, typer.Option("--count", "-n", metavar="N", help="Questions to ask.")
     ] = 10,
     topic: Annotated[
         str | None,
