@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from fto_check.base.errors import FtoCheckError
-from fto_check.base.resources import data_dir
+from fto_check.base.resources import data_dir, read_data
 
 # The FTO statute was added by AEDPA on this day; no designation can be judged before it.
 FTO_STATUTE_ENACTED = date(1996, 4, 24)
@@ -189,7 +189,7 @@ def citation(clause_id: str) -> str:
 def load_law() -> Law:
     """Read and validate every `rules/*.yaml` file (once per process)."""
     files = sorted(data_dir("rules").glob("*-usc-*.yaml"))
-    texts = [file.read_bytes() for file in files]
+    texts = [read_data(file) for file in files]
     digest = _rules_digest(texts)
     cached = _cache_file(digest)
     if cached is not None:
