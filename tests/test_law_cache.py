@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from fto_check.law import statute as law
@@ -137,3 +139,50 @@ def test_no_folder_is_made_where_home_points_nowhere(tmp_path, monkeypatch):
     finally:
         law.load_law.cache_clear()
     assert not nowhere.exists()
+
+
+def _cache_files(folder, names: list[str]) -> None:
+    """Cache files of other rules, each written a minute after the one before."""
+    for age, name in enumerate(reversed(names)):
+        (folder / name).write_bytes(b"{}")
+        os.utime(folder / name, (1_700_000_000 - 60 * age,) * 2)
+
+
+def test_writing_the_cache_sweeps_the_stale_ones_but_the_newest(fresh):
+    """Cache files of older versions and of rules since edited were never removed; the newest
+    are kept, so two versions sharing the folder do not each remove the other's every run."""
+    names = [f"law2-{n:032x}.json" for n in range(5)] + [f"law-{5:032x}.json"]  # oldest first
+    _cache_files(fresh, names)
+    law.load_law()
+    left = sorted(p.name for p in fresh.iterdir())
+    assert len(left) == law.CACHE_KEEP
+    assert [n for n in left if n in names] == sorted(names[-(law.CACHE_KEEP - 1) :])
+    (written,) = [n for n in left if n not in names]
+    assert written.startswith("law2-")
+
+
+def test_the_sweep_removes_only_this_users_regular_files_named_as_cache_files(
+    fresh, tmp_path_factory
+):
+    """Never a link (nor what it points to), a folder, another name, another user's file, or a
+    temporary file being written."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / f"law2-{0:032x}.json"
+    elsewhere.write_bytes(b"not the cache's")
+    kept = {
+        f"law2-{1:032x}.json": lambda p: p.symlink_to(elsewhere),
+        f"law2-{2:032x}.json": lambda p: p.mkdir(),
+        f"law2-{0xABC:032X}.json": lambda p: p.write_bytes(b"{}"),  # upper case: not its name
+        f"law2-{4:032x}.json.bak": lambda p: p.write_bytes(b"{}"),
+        f".law2-{5:032x}.json.abcd1234.tmp": lambda p: p.write_bytes(b"{}"),
+        "notes.txt": lambda p: p.write_bytes(b"mine"),
+    }
+    if os.geteuid() == 0:
+        kept[f"law2-{6:032x}.json"] = lambda p: (p.write_bytes(b"{}"), os.chown(p, 12345, 12345))
+    for name, make in kept.items():
+        make(fresh / name)
+    _cache_files(fresh, [f"law2-{n:032x}.json" for n in range(7, 7 + 5)])  # swept: 3 of 5
+    law.load_law()
+    left = {p.name for p in fresh.iterdir()}
+    assert kept.keys() <= left
+    assert len(left - kept.keys()) == law.CACHE_KEEP
+    assert elsewhere.read_bytes() == b"not the cache's"

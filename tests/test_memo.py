@@ -90,6 +90,21 @@ def test_the_header_is_a_receipt(memo):
     assert "personal-monetary-gain=individual-only" in header
 
 
+def test_the_law_applied_is_a_row_each_under_one_label_with_no_html(memo):
+    """The receipt's law applied was one cell with its own `<br>`, the only HTML in a memo."""
+    from markdown_it import MarkdownIt
+
+    rows = [
+        line for line in memo.split("## Question presented")[0].splitlines() if "U.S.C." in line
+    ]
+    assert len(rows) > 1
+    assert rows[0].startswith("| Law applied | 8 U.S.C. ")
+    assert all(row.startswith("| | ") for row in rows[1:])
+    tokens = MarkdownIt("commonmark").enable("table").parse(memo)
+    inline = [child for token in tokens for child in token.children or ()]
+    assert not [t.content for t in (*tokens, *inline) if t.type.startswith("html")]
+
+
 def test_facts_relied_on_are_listed_with_their_lines_and_sources(memo):
     """Each fact once, with its line, and a numbered source list."""
     assert "- `incidents[0].motives`: financial (line 14) [1]" in memo

@@ -87,6 +87,17 @@ def test_max_bytes_out_of_range_is_one_line(value):
         assert result.stderr == "error: --max-bytes takes a number of bytes from 1 to 64,000,000\n"
 
 
+@pytest.mark.parametrize("value", ["0", "-1", "257", "99999999999999999999"])
+def test_jobs_out_of_range_is_one_line(value):
+    """--jobs 0 was typer's usage box; --jobs 10**20 was taken, and a pool forks all its
+    workers at once."""
+    for command in ("check", "batch"):
+        result = fto_check(command, "--jobs", value, EXAMPLE)
+        assert result.returncode == 2
+        assert result.stderr == b"error: --jobs takes a number of worker processes from 1 to 256\n"
+        assert result.stdout == b""
+
+
 def test_an_output_encoding_that_cannot_say_everything_escapes_what_it_cannot():
     """PYTHONIOENCODING=ascii: the first "—" or "✓" raised UnicodeEncodeError."""
     env = {"PYTHONIOENCODING": "ascii"}
@@ -178,6 +189,13 @@ def test_a_file_size_limit_met_while_writing_leaves_the_old_output(tmp_path):
 def test_quiz_count_has_a_ceiling():
     """--count 10**18 never returned."""
     result = fto_check("quiz", "--count", "1000000000000000000", "-f", "json")
+    assert result.returncode == 2
+    assert result.stderr == b"error: --count takes a number of questions from 1 to 100\n"
+
+
+def test_quiz_count_below_one_is_one_line():
+    """--count 0 was typer's usage box, not the line --count 10**18 gets."""
+    result = fto_check("quiz", "--count", "0", "-f", "json")
     assert result.returncode == 2
     assert result.stderr == b"error: --count takes a number of questions from 1 to 100\n"
 

@@ -259,3 +259,58 @@ def test_a_law_cache_that_is_not_a_regular_file_is_a_miss(tmp_path, kind):
         cached.symlink_to(tmp_path / "elsewhere.json")
     result = fto_check("check", str(EXAMPLE), env=env)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- fto-check's own data
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "symbolic link"])
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [("8-usc-1189.yaml", ["check", str(EXAMPLE)]), ("readings.yaml", ["check", str(EXAMPLE)]),
+     ("register.yaml", ["register"])],
+)  # fmt: skip
+def test_a_data_file_that_is_not_a_regular_file_is_one_line_never_read(
+    tmp_path, name, command, kind
+):
+    """rules/*.yaml were read wherever they led: a named pipe there hung every command, and a
+    link was followed to whatever it named."""
+    import shutil
+
+    rules = tmp_path / "rules"  # beside the package, as in a checkout
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)
+    data = rules / name
+    (tmp_path / "elsewhere.yaml").write_bytes(data.read_bytes())
+    data.unlink()
+    if kind == "named pipe":
+        os.mkfifo(data)
+    else:
+        data.symlink_to(tmp_path / "elsewhere.yaml")
+    package = f"pathlib.Path({str(tmp_path / 'fto_check')!r})"
+    code = f"import pathlib, fto_check.base.resources as r; r._PACKAGE = {package}; "
+    code += "from fto_check.cli.app import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", code, *command],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=HANG_GUARD,
+        env={**os.environ, "FTO_CHECK_CACHE_DIR": ""},
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"error: fto-check's data file {data} is a {kind}, not a regular file "
+        "(reinstall fto-check)\n"
+    )
+
+
+def test_a_data_file_is_read_only_if_it_is_a_regular_file(tmp_path):
+    from fto_check.base.errors import DataError
+    from fto_check.base.resources import read_data
+
+    (tmp_path / "file.yaml").write_bytes(b"a: 1\n")
+    assert read_data(tmp_path / "file.yaml") == b"a: 1\n"
+    for path, kind in [(tmp_path, "a directory"), ("/dev/null", "a character device")]:
+        with pytest.raises(DataError, match=f"{path} is {kind}, not a regular file"):
+            read_data(path)
+    with pytest.raises(DataError, match="cannot be read: No such file or directory"):
+        read_data(tmp_path / "missing.yaml")

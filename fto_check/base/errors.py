@@ -48,3 +48,8 @@ class InputError(FtoCheckError):
 
 class UsageError(FtoCheckError):
     """A command-line mistake that is not about a profile's content (bad option value, …)."""
+
+
+class DataError(FtoCheckError):
+    """fto-check's own data (`rules/`, `examples/`) is not what it should be: a damaged
+    installation or checkout, not a mistake of the user's."""

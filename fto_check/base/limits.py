@@ -9,3 +9,6 @@ MAX_INCIDENTS = 1_000  # incidents of one profile
 MAX_SOURCES = 5_000  # entries of the top-level `sources:`
 MAX_ITEMS = 300  # entries of any other list or mapping (aliases, motives, countries, …)
 MAX_BYTES_CEILING = 64_000_000  # the most `--max-bytes` accepts
+# The most `--jobs` accepts: a worker per core of a large server. A pool forks all its workers
+# at once, so `--jobs 1000000` on a stream would have forked until the system ran out.
+MAX_JOBS = 256

@@ -1,8 +1,9 @@
 """What is done to each input of a batch: `Rows` for `fto-check batch` (a matrix row each),
 `Reports` for `fto-check check` (a whole report each, rendered). Both run in the worker
-processes as well as in the batch's own, never raise (a bad input is an error result), and
-return small picklable results: a report is rendered where it was made, and only its text
-travels.
+processes as well as in the batch's own, never raise (a bad input is an error result; only
+fto-check's own data, damaged, stops them), and return small picklable results: a report is
+rendered where it was made, and only its text travels. `Calibration` gives `fto-check
+calibrate` a profile's verdict beside its record.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fto_check.base.errors import InputError
+from fto_check.base.errors import DataError, InputError
 from fto_check.batch import STDIN, Item
 from fto_check.render.safe import terminal
 
@@ -66,6 +67,8 @@ class Rows:
             return self._checked(matrix.error_row(item.label, _escaped(e)), "input error")
         except _Problem as e:
             return self._checked(matrix.error_row(item.label, str(e)), "input error")
+        except DataError:
+            raise  # fto-check's own data is damaged: every input would fail alike
         except Exception as e:  # a bug in fto-check: say so against its input, and go on
             return self._checked(matrix.error_row(item.label, _internal(item, e)), "internal error")
         row = matrix.row(report, item.label)
@@ -147,6 +150,8 @@ class Reports:
             return Outcome(error="\n".join(terminal(str(p)) for p in e.problems))
         except _Problem as e:
             return Outcome(error=str(e))
+        except DataError:
+            raise  # fto-check's own data is damaged: every input would fail alike
         except Exception as e:
             return Outcome(error=_internal(item, e))
         report.source = loaded.source  # for snippets of the profile in the text report
@@ -185,3 +190,30 @@ class Reports:
         )
         text.print_rich([report], console, why_not=self.why_not, brief=self.brief)
         return out.getvalue()
+
+
+class Calibration:
+    """One input → its row of `calibrate` (`reasoning.record.calibration_row`)."""
+
+    def __init__(self, as_of: date | None, readings: dict[str, str], max_bytes: int) -> None:
+        self.as_of, self.readings, self.max_bytes = as_of, readings, max_bytes
+
+    def __call__(self, item: Item) -> tuple[dict[str, Any] | None, str | None]:
+        """(the row, None); (None, None) for a profile that names no register entry, which is
+        not calibrated; (None, why) for an input that cannot be read."""
+        from fto_check.reasoning import record
+        from fto_check.reasoning.evaluate import evaluate
+
+        try:
+            loaded = _read(item, self.max_bytes)
+            if loaded.profile.register_entry is None:
+                return None, None
+            report = evaluate(
+                loaded.profile, loaded.source, as_of=self.as_of, readings=self.readings
+            )
+        except InputError as e:
+            return None, "\n".join(terminal(str(p)) for p in e.problems)
+        except _Problem as e:
+            return None, str(e)
+        record.attach(report, loaded.profile)
+        return record.calibration_row(report, item.label), None

@@ -13,6 +13,9 @@
 A batch killed outright (SIGKILL) leaves its temporary file behind; the next batch writing the
 same FILE removes it (`sweep`) once its process is gone and it has been left alone a while.
 Any failure to write (a full disk, a closed pipe's reader aside) is one line and exit 2.
+
+`fto-check new --output FILE` writes a new file instead (`refuse_unwritable`, `create`): one
+that did not exist, created and never replaced, its folder checked before the interview.
 """
 
 from __future__ import annotations
@@ -183,6 +186,40 @@ def _alive(pid: int) -> bool:
     except OSError:  # another user's process, or no right to ask: alive, for all we know
         return True
     return True
+
+
+def refuse_unwritable(output: str) -> None:
+    """Refuse a new file `create` could not write, before any work is done (the interview
+    of `new` is long: its answers are not to be lost to a missing folder)."""
+    shown = terminal(output)
+    if not output:
+        raise UsageError("--output needs a file name")
+    if os.path.lexists(output):
+        raise UsageError(f"{shown} exists; choose another file, or remove it first")
+    folder = os.path.dirname(output) or "."
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write {shown}: no folder {terminal(folder)}")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {shown}: the folder is not writable")
+
+
+def create(output: str, text: str) -> None:
+    """Write `text` to the new file `output`: created, never replaced (a file that appeared
+    since `refuse_unwritable` is kept), and removed again if it cannot be written whole."""
+    shown = terminal(output)
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    except FileExistsError:
+        raise UsageError(f"{shown} exists; choose another file, or remove it first") from None
+    except OSError as e:
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        with suppress(OSError):
+            os.unlink(output)
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
 
 
 def _mode(path: str) -> int:

@@ -180,7 +180,6 @@ def check(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
             metavar="N",
             help="Worker processes (default: auto, parallel for many profiles).",
             show_default=False,
@@ -240,7 +239,6 @@ def batch(
         typer.Option(
             "--jobs",
             "-j",
-            min=1,
             metavar="N",
             help="Worker processes (default: auto, parallel for large batches).",
             show_default=False,
@@ -382,7 +380,7 @@ def quiz(
         ),
     ] = None,
     count: Annotated[
-        int, typer.Option("--count", "-n", min=1, metavar="N", help="Questions to ask.")
+        int, typer.Option("--count", "-n", metavar="N", help="Questions to ask.")
     ] = 10,
     topic: Annotated[
         str | None,
@@ -580,7 +578,9 @@ def main() -> None:
     # rules): the garbage collector would go through them again and again while they are made,
     # ~20 ms of a ~200 ms check. It is turned back on, past them, before a command runs.
     gc.disable()
-    _escape_what_cannot_be_encoded()
+    from fto_check.render.safe import escape_what_streams_cannot_encode
+
+    escape_what_streams_cannot_encode()
     try:
         app()
     except SystemExit as e:
@@ -588,29 +588,6 @@ def main() -> None:
     except OSError as e:  # a write to a full disk or a closed stream, outside a command's care
         _leave(_write_failed(e))
     _leave(0)
-
-
-def _escape_what_cannot_be_encoded() -> None:
-    """What a standard stream's encoding cannot say (PYTHONIOENCODING=ascii, a C locale) is
-    written as `\\uXXXX` rather than failing: valid inside a JSON string, legible in text."""
-    import codecs
-
-    def escape(error: UnicodeError) -> tuple[str, int]:
-        assert isinstance(error, UnicodeEncodeError)
-        text = error.object[error.start : error.end]
-        escaped = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else _pair(c) for c in text)
-        return escaped, error.end
-
-    codecs.register_error("fto-check-escape", escape)
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="fto-check-escape")
-
-
-def _pair(c: str) -> str:
-    """A character beyond the BMP as JSON writes it: a surrogate pair."""
-    code = ord(c) - 0x10000
-    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _write_failed(e: OSError) -> int:

@@ -13,7 +13,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from fto_check.base.errors import UsageError
-from fto_check.base.resources import data_dir
+from fto_check.base.resources import data_dir, read_data
 
 
 class DatedDefault(BaseModel):
@@ -76,7 +76,7 @@ def all_readings() -> dict[str, Reading]:
     from fto_check.base.loader import load_document
 
     file = data_dir("rules") / "readings.yaml"
-    doc = load_document(file.read_text(encoding="utf-8"), str(file))
+    doc = load_document(read_data(file).decode("utf-8"), str(file))
     return {r.name: r for r in _File.model_validate(doc.data).readings}
 
 

@@ -27,7 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from fto_check.base.dates import bounds
 from fto_check.base.errors import InputError, Problem, UsageError
-from fto_check.base.resources import data_dir
+from fto_check.base.resources import data_dir, read_data
 
 RULE = (
     "An organization is a foreign terrorist organization on a day if its last decision on or "
@@ -557,8 +557,7 @@ def load_register() -> Register:
     from fto_check.base.loader import load_document
 
     path = register_path()
-    with open(path, encoding="utf-8") as f:
-        doc = load_document(f.read(), path)
+    doc = load_document(read_data(path).decode("utf-8"), path)
     return parse(doc)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from fto_check.base.errors import FtoCheckError
-from fto_check.base.resources import data_dir
+from fto_check.base.resources import data_dir, read_data
 
 # The FTO statute was added by AEDPA on this day; no designation can be judged before it.
 FTO_STATUTE_ENACTED = date(1996, 4, 24)
@@ -189,7 +189,7 @@ def citation(clause_id: str) -> str:
 def load_law() -> Law:
     """Read and validate every `rules/*.yaml` file (once per process)."""
     files = sorted(data_dir("rules").glob("*-usc-*.yaml"))
-    texts = [file.read_bytes() for file in files]
+    texts = [read_data(file) for file in files]
     digest = _rules_digest(texts)
     cached = _cache_file(digest)
     if cached is not None:
@@ -217,9 +217,13 @@ def _parse(file, text: bytes) -> object:
 #    version) it was made from, and the SHA-256 of the rest, which the rest has;
 #  - the rest is the sections' data, which is validated like the YAML.
 # Anything else (absent, unreadable, stale, damaged, tampered with, nested too deep, a clause
-# twice) is a miss: the rules are parsed, and the cache written anew.
+# twice) is a miss: the rules are parsed, and the cache written anew. Writing one sweeps the
+# files of other rules (an older fto-check, rules since edited) but the newest few.
 CACHE_ENV = "FTO_CHECK_CACHE_DIR"  # where the cache lives; set it empty to use none
 CACHE_MAX_BYTES = 4_000_000  # the cache is ~0.2 MB
+CACHE_KEEP = 3  # cache files kept by a sweep: the one written and the newest others
+# The names of cache files: "law2-…", and "law-…" of the versions before the stamp line.
+_CACHE_NAME = re.compile(r"law2?-[0-9a-f]{32}\.json")
 
 
 def cache_dir() -> Path | None:
@@ -295,7 +299,29 @@ def _write_cache(path: Path, digest: str, data: list) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(header.encode() + b"\n" + payload)
         os.replace(tmp, path)
+        tmp = None
+        _sweep(path)
     except OSError:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _sweep(written: Path) -> None:
+    """Remove the stale cache files beside `written` (of other rules, and so never read again by
+    this fto-check), but the newest CACHE_KEEP - 1 of them: two versions of fto-check sharing
+    the folder keep a cache each, instead of each removing the other's, and rewriting its own,
+    on every run. Only this user's regular files named as cache files are removed; a link is
+    never followed, and a file that cannot be looked at is left alone."""
+    stale = []
+    with os.scandir(written.parent) as entries:
+        for entry in entries:
+            if entry.name == written.name or not _CACHE_NAME.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                    stale.append((info.st_mtime, entry.path))
+    for _, old in sorted(stale, reverse=True)[CACHE_KEEP - 1 :]:
+        with contextlib.suppress(OSError):
+            os.unlink(old)

@@ -97,7 +97,10 @@ class _Memo:
         yield "|---|---|"
         yield f"| Profile | {md_code(r.path, table=True)}, SHA-256 `{r.sha256 or 'n/a'}` |"
         yield f"| Assessed as of | {_day(r.as_of)} |"
-        yield f"| Law applied | {'<br>'.join(law_summary(r))} |"
+        # a row for each wording, under one label: a line break in a cell would need HTML
+        first, *more = law_summary(r) or [""]
+        yield f"| Law applied | {first} |"
+        yield from (f"| | {line} |" for line in more)
         yield f"| Readings in force | {readings_summary(r)} |"
         tool = f"fto-check {r.fto_check_version}"
         yield f"| Prepared by | {tool}: a teaching tool, not legal advice |"

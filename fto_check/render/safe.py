@@ -24,7 +24,8 @@ it, so every renderer passes what came from input through one of these:
   JSON's own `\\uXXXX`, so the data read back is exactly the data written.
 
 Each is a no-op (the same string back) on text without such characters, and safe to apply
-twice: an escape is itself plain ASCII.
+twice: an escape is itself plain ASCII. And `escape_what_streams_cannot_encode`, set at
+start-up, has standard output and error write what their encoding cannot say as `\\uXXXX`.
 """
 
 from __future__ import annotations
@@ -117,3 +118,27 @@ def json(text: str) -> str:
     if text.isascii() and "\x7f" not in text:  # both in C, both fast
         return text
     return _compiled(_JSON_UNSAFE).sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def escape_what_streams_cannot_encode() -> None:
+    """What a standard stream's encoding cannot say (PYTHONIOENCODING=ascii, a C locale) is
+    written as `\\uXXXX` rather than failing: valid inside a JSON string, legible in text."""
+    import codecs
+    import sys
+
+    def escape(error: UnicodeError) -> tuple[str, int]:
+        assert isinstance(error, UnicodeEncodeError)
+        text = error.object[error.start : error.end]
+        escaped = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else _pair(c) for c in text)
+        return escaped, error.end
+
+    codecs.register_error("fto-check-escape", escape)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="fto-check-escape")
+
+
+def _pair(c: str) -> str:
+    """A character beyond the BMP as JSON writes it: a surrogate pair."""
+    code = ord(c) - 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

@@ -25,7 +25,7 @@ from typing import Any
 
 from fto_check.base.errors import FtoCheckError, UsageError
 from fto_check.base.loader import Document, SourceMap, load_document
-from fto_check.base.resources import data_dir
+from fto_check.base.resources import data_dir, read_data
 from fto_check.law.statute import FTO_STATUTE_ENACTED
 from fto_check.profile.model import Profile
 from fto_check.profile.plain import description, generic, value_text
@@ -67,7 +67,7 @@ def examples() -> tuple[tuple[str, dict], ...]:
     root = data_dir("examples")
     found = []
     for path in sorted(root.rglob("*.y*ml")):
-        doc = load_document(path.read_text(encoding="utf-8"), str(path))
+        doc = load_document(read_data(path).decode("utf-8"), str(path))
         data = dict(doc.data) if isinstance(doc.data, dict) else None
         if data is None:
             continue

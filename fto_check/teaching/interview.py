@@ -15,23 +15,29 @@ Incidents come one at a time. While the user may still record one, the profile i
 blank incident added (every fact unknown), so whatever a further incident could decide stays
 open; when the blank incident's facts are the next thing that matters, the interview asks
 whether there is an(other) incident to record.
+
+`converse` holds the conversation, on standard error (in the words of `render/interview.py`),
+so that `fto-check new > profile.yaml` writes nothing but the profile to standard output.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from fto_check.base.errors import InputError
 from fto_check.base.loader import Document, SourceMap
+from fto_check.law.statute import FTO_STATUTE_ENACTED
 from fto_check.profile.plain import CHOICES, QUESTIONS, ask, description
 from fto_check.profile.read import validate
 from fto_check.reasoning.evaluate import evaluate
 from fto_check.reasoning.findings import Finding, Report
 from fto_check.reasoning.logic import MET, UNDETERMINED
+from fto_check.render import interview as render
 from fto_check.render.text import LETTER
 from fto_check.teaching.lesson import clause_of
 
@@ -313,6 +319,76 @@ def _country(word: str) -> str:
     if not re.fullmatch(r"[a-z]{2}", word):
         raise ValueError("a two-letter ISO country code, such as MX or US")
     return word.upper()
+
+
+# ---------------------------------------------------------------- the conversation
+
+QUIT = ("q", "quit", "exit")
+
+
+def converse(name: str | None, day: date | None) -> Interview | None:
+    """Ask, one question at a time on standard error, until the verdict is settled, nothing
+    left could change it, or the user quits. None if they quit before the profile has a name
+    and a date (`name` and `day`, when given, are not asked)."""
+    _say(render.INTRO)
+    try:
+        while not name:
+            name = _prompt("The organization's name")
+        day = day or _date()
+    except _Quit:
+        return None
+    interview = Interview(name=name, as_of=day)
+    while (question := interview.next()) is not None:
+        for line in render.question(question):
+            _say(line)
+        while True:
+            try:
+                text = _prompt(render.prompt(question))
+            except _Quit:
+                return interview
+            try:
+                interview.answer(question, parse(question, text))
+                break
+            except ValueError as e:
+                _say(f"  {e}")
+            except InputError as e:
+                _say(render.contradiction(e.problems[0].message))
+    for line in render.ended(interview.final().verdict):
+        _say(line)
+    return interview
+
+
+class _Quit(Exception):
+    """The user typed q, or the input ended."""
+
+
+def _prompt(text: str, default: str | None = None) -> str:
+    """A line typed in answer to `text`. The prompt goes to standard error and the answer is
+    read from standard input directly: a prompt helper that writes to standard output (as
+    `input()` does) would put stray text before the YAML of `fto-check new > profile.yaml`."""
+    sys.stderr.write(f"{text}{f' [{default}]' if default else ''}: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line or line.strip().lower() in QUIT:
+        raise _Quit
+    return line.strip() or default or ""
+
+
+def _date() -> date:
+    while True:
+        text = _prompt("The date the profile speaks for (YYYY-MM-DD)", date.today().isoformat())
+        try:
+            day = date.fromisoformat(text.strip())
+        except ValueError:
+            _say("  a date as YYYY-MM-DD, please")
+            continue
+        if day >= FTO_STATUTE_ENACTED:
+            return day
+        _say(f"  § 1189 was enacted on {FTO_STATUTE_ENACTED}: a date from then on, please")
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 # ---------------------------------------------------------------- writing the profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fto_check.base.errors import UsageError
-from fto_check.base.limits import MAX_BYTES_CEILING
+from fto_check.base.limits import MAX_BYTES_CEILING, MAX_JOBS
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
 from fto_check.render.safe import terminal
 
@@ -56,4 +56,12 @@ def max_bytes_option(value: int) -> int:
     """--max-bytes as given, if it is a size fto-check can read (one line if not)."""
     if not 1 <= value <= MAX_BYTES_CEILING:
         raise UsageError(f"--max-bytes takes a number of bytes from 1 to {MAX_BYTES_CEILING:,}")
+    return value
+
+
+def jobs_option(value: int | None) -> int | None:
+    """--jobs as given, if it is a number of worker processes fto-check starts (one line if not:
+    typer's own check of a range would print a usage box)."""
+    if value is not None and not 1 <= value <= MAX_JOBS:
+        raise UsageError(f"--jobs takes a number of worker processes from 1 to {MAX_JOBS}")
     return value

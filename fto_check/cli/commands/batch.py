@@ -21,7 +21,14 @@ from fto_check.batch.jobs import Rows
 from fto_check.batch.output import destination
 from fto_check.batch.pool import judge_all
 from fto_check.batch.signals import exit_on_signals
-from fto_check.cli.commands import EXIT_NOT_MET, EXIT_OK, exit_code, max_bytes_option, parse_day
+from fto_check.cli.commands import (
+    EXIT_NOT_MET,
+    EXIT_OK,
+    exit_code,
+    jobs_option,
+    max_bytes_option,
+    parse_day,
+)
 from fto_check.law.readings import parse_option, resolve
 from fto_check.reasoning.logic import Status
 from fto_check.render import matrix
@@ -53,6 +60,7 @@ def run(
     job = Rows(
         parse_day(as_of), parse_option(readings), max_bytes_option(max_bytes), check_expected
     )
+    jobs = jobs_option(jobs)
     resolve(job.readings)  # a bad --reading is a usage error before any work is done
     inputs = collect(paths, max_bytes=max_bytes)
     if inputs.first() is None:

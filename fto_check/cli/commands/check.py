@@ -17,7 +17,7 @@ from itertools import chain, islice
 from fto_check.base.errors import UsageError
 from fto_check.batch import STDIN, Item
 from fto_check.batch.jobs import Outcome, Reports
-from fto_check.cli.commands import exit_code, max_bytes_option, parse_day
+from fto_check.cli.commands import exit_code, jobs_option, max_bytes_option, parse_day
 from fto_check.law.readings import parse_option, resolve
 from fto_check.reasoning.logic import Status
 from fto_check.render.safe import terminal
@@ -39,6 +39,7 @@ def run(
 ) -> int:
     if brief and fmt != "text":
         raise UsageError("--brief is the text report's summary; it takes no --format")
+    jobs = jobs_option(jobs)
     job = _job(fmt, as_of, readings, max_bytes, why_not, all_readings, brief)
     items = _items(paths, job.max_bytes)
     ahead = list(islice(items, 2))  # enough to know whether JSON is one object or an array
