@@ -268,7 +268,7 @@ def test_a_law_cache_that_is_not_a_regular_file_is_a_miss(tmp_path, kind):
 @pytest.mark.parametrize(
     ("name", "command"),
     [("8-usc-1189.yaml", ["check", str(EXAMPLE)]), ("readings.yaml", ["check", str(EXAMPLE)]),
-     ("register.yaml", ["register"])],
+     ("register.yaml", ["register"]), ("catalog.yaml", ["explain", "2656f(d)(2)"])],
 )  # fmt: skip
 def test_a_data_file_that_is_not_a_regular_file_is_one_line_never_read(
     tmp_path, name, command, kind

@@ -30,7 +30,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from fto_check.base.errors import FtoCheckError, UsageError
-from fto_check.base.resources import data_dir
+from fto_check.base.resources import data_dir, read_data
 from fto_check.law.statute import FTO_STATUTE_ENACTED, Clause, Version, load_law
 from fto_check.reasoning import predicates  # noqa: F401 - registers the rules
 from fto_check.reasoning.engine import RULES, Rule
@@ -216,7 +216,7 @@ def teaching() -> dict[str, Entry]:
     from fto_check.base.loader import load_document
 
     file = data_dir("rules") / "catalog.yaml"
-    doc = load_document(file.read_text(encoding="utf-8"), str(file))
+    doc = load_document(read_data(file).decode("utf-8"), str(file))
     return _Catalog.model_validate(doc.data).entries
 
 
