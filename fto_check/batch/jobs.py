@@ -62,6 +62,7 @@ class Rows:
                 as_of=self.as_of,
                 readings=self.readings,
                 provenance=False,  # a row shows no fact's place or sources
+                status_first=True,  # nor, for a verdict met, any reason
             )
         except InputError as e:
             return self._checked(matrix.error_row(item.label, _escaped(e)), "input error")

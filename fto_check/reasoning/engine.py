@@ -94,15 +94,18 @@ def composite(
     reads: Iterable[str] = (),
     readings: Iterable[str] = (),
     note: str = "",
+    every: bool = False,
 ) -> None:
     """Declare a rule that is only the combination of others, as the statute composes them:
     every one of `all_of` ("and"), or any one of `any_of` ("or"), each applied to the same
     incident (if any). A part that is not the law on the day judged (a proviso enacted later,
     or struck) is not a part that day. Its reason is the engine's, from the parts; `note`, if
-    any, is shown with it."""
+    any, is shown with it. `every`: each part's status is wanted for itself (the criteria of a
+    verdict), so not even an evaluation for its status alone stops at the part that decides."""
     if bool(all_of) == bool(any_of):
         raise ValueError(f"{rule_id}: give its parts as all_of or as any_of")
     parts, combine = (all_of, "all_of") if all_of else (any_of, "any_of")
+    decides = None if every else MET if any_of else NOT_MET
     notes = [note] if note else None
     on_day: dict[date, tuple[str, ...]] = {}  # the parts that are the law, by day judged
 
@@ -112,7 +115,10 @@ def composite(
             if len(on_day) >= 256:  # a batch over many dates: bounded, like _in_force_on
                 on_day.clear()
             today = on_day[ctx.as_of] = _in_force_parts(parts, ctx.as_of)
-        children = [ctx.apply(part, *args) for part in today]
+        if ctx.status_only:
+            children = ctx.each([(part, *args) for part in today], decides)
+        else:
+            children = [ctx.apply(part, *args) for part in today]
         return getattr(ctx, combine)(children, subject=subject, notes=notes)
 
     combined.__doc__ = f"{rule_id}: {combine.replace('_', ' ')} {', '.join(parts)}"
@@ -133,6 +139,10 @@ class Context:
     # Each fact's place in the file and its sources; a batch row, which shows neither, goes
     # without (2.6 % of the instructions a profile costs it).
     provenance: bool = True
+    # An evaluation for the statuses alone (a batch row whose verdict is met shows no reason):
+    # an any-of stops at its first part met, an all-of at its first part not met. The findings
+    # cut short, and those that used them, are `_partial`; `in_full()` completes them.
+    status_only: bool = False
     consulted: dict[str, str] = field(default_factory=dict)  # readings actually used
     applied: dict[str, str] = field(default_factory=dict)  # clause → version label
     # The rules being evaluated, innermost last: (rule, its version label, readings it consulted)
@@ -141,6 +151,8 @@ class Context:
     _facts: dict[tuple, tuple] = field(default_factory=dict)  # (loc, name) → (section, fact)
     _sources: dict[str, SourceInfo] = field(default_factory=dict)  # key in `sources:` → source
     _in_force: dict[str, tuple[Rule, str]] = field(init=False)  # rule id → (version, label)
+    _partial: set[int] = field(default_factory=set)  # ids of the findings cut short
+    _cut: list[bool] = field(default_factory=list)  # per rule on the stack: was it cut short?
 
     def __post_init__(self) -> None:
         self._in_force = _in_force_on(self.law, self.as_of)
@@ -152,11 +164,15 @@ class Context:
         key = (rule_id, args)
         found = self._memo.get(key)
         if found is not None:
+            if self.status_only and id(found) in self._partial and self._cut:
+                self._cut[-1] = True  # what uses a finding cut short is incomplete too
             return found
         in_force = self._in_force.get(rule_id)
         if in_force is None:  # the first time this rule is applied on this date
             in_force = self._in_force[rule_id] = _version(rule_id, self.law, self.as_of)
         impl, label = in_force
+        if self.status_only:
+            return self._apply_for_status(key, impl, label, args)
         stack = self._stack
         stack.append((impl, label, []))
         try:
@@ -165,6 +181,49 @@ class Context:
             stack.pop()
         self._memo[key] = finding
         return finding
+
+    def _apply_for_status(self, key: tuple, impl: Rule, label: str, args: tuple) -> Finding:
+        stack, cut = self._stack, self._cut
+        stack.append((impl, label, []))
+        cut.append(False)
+        try:
+            finding = impl.fn(self, *args)
+        finally:
+            stack.pop()
+            was_cut = cut.pop()
+        if was_cut:
+            self._partial.add(id(finding))
+            if cut:
+                cut[-1] = True
+        self._memo[key] = finding
+        return finding
+
+    def each(self, applications: list[tuple], decides: Status | None) -> list[Finding]:
+        """Apply each `(rule_id, *args)` in turn: the parts of an any-of (`decides` MET) or an
+        all-of (NOT_MET). Every part is applied and reported, except in an evaluation for the
+        status alone, which stops at the first part whose status decides the whole."""
+        if not self.status_only or decides is None:
+            return [self.apply(*application) for application in applications]
+        found = []
+        for application in applications:
+            found.append(self.apply(*application))
+            if found[-1].status is decides:
+                if len(found) < len(applications):
+                    self._cut[-1] = True
+                break
+        return found
+
+    def in_full(self, keep: Iterable[Finding] = ()) -> Context:
+        """This evaluation, to be completed: every finding not cut short is kept, and those in
+        `keep` (whose statuses are all that is wanted of them); the rest are judged again in
+        full."""
+        done = Context(self.profile, self.source, self.as_of, self.readings, self.law)
+        done.provenance = self.provenance
+        done.consulted, done.applied = dict(self.consulted), dict(self.applied)
+        partial = self._partial - {id(f) for f in keep}
+        done._memo = {k: f for k, f in self._memo.items() if id(f) not in partial}
+        done._facts, done._sources = self._facts, self._sources
+        return done
 
     def reading(self, name: str) -> str:
         value = self.readings[name]

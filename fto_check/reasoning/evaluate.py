@@ -14,6 +14,7 @@ from fto_check.profile.model import Profile
 from fto_check.reasoning import predicates  # noqa: F401 - predicates register the rules
 from fto_check.reasoning.engine import Context
 from fto_check.reasoning.findings import Report
+from fto_check.reasoning.logic import MET
 
 
 def evaluate(
@@ -24,11 +25,15 @@ def evaluate(
     readings: dict[str, str] | None = None,
     sha256: str = "",
     provenance: bool = True,
+    status_first: bool = False,
 ) -> Report:
     """Apply § 1189(a)(1) to `profile`. `as_of` and `readings` override the profile's own.
 
     With `provenance=False` the facts a finding cites carry no line, column or sources: the
-    statuses and reasons are the same, for a batch row, which shows no more.
+    statuses and reasons are the same, for a batch row, which shows no more. With
+    `status_first`, the profile is judged for the statuses alone (an any-of stops at its first
+    part met, an all-of at its first part not met), and then in full only the criterion that
+    gives a verdict not met its reason: exactly what a batch row shows, and no more.
     Raises InputError when there is no date to judge on, or one before the statute existed.
     """
     path = source.path if source else "<profile>"
@@ -58,8 +63,15 @@ def evaluate(
         readings=chosen,
         law=load_law(),
         provenance=provenance,
+        status_only=status_first,
     )
     root = ctx.apply("1189(a)(1)")
+    if status_first and root.status is not MET:
+        # The reason for a verdict not met is found in the first criterion with its status:
+        # that one is judged in full; the others' statuses are all a row shows of them.
+        deciding = next(c for c in root.children if c.status is root.status)
+        ctx = ctx.in_full(keep=[c for c in root.children if c is not deciding])
+        root = ctx.apply("1189(a)(1)")
     applied = dict(sorted(ctx.applied.items()))
     return Report(
         name=profile.name,

@@ -199,7 +199,7 @@ def involves(ctx: Context, i) -> Finding:
     # The acts it intends are judged by (I)–(V); (VI), a threat, attempt or conspiracy, is
     # something done, recorded on an incident.
     kinds = KINDS[:5] if i == INTENT else KINDS
-    return ctx.any_of([ctx.apply(base + kind, i) for kind in kinds])
+    return ctx.any_of(ctx.each([(base + kind, i) for kind in kinds], MET))
 
 
 # ---------------------------------------------------------------- (I)–(V), read from the facts

@@ -63,6 +63,7 @@ composite(
     "The Secretary may designate an organization only on all three findings (A), (B) and (C).",
     all_of=("1189(a)(1)(A)", "1189(a)(1)(B)", "1189(a)(1)(C)"),
     since=AEDPA,
+    every=True,  # each criterion is reported, even where another already fails
 )
 
 
@@ -475,7 +476,7 @@ def _over_incidents(ctx: Context, per_incident: str, what: str) -> Finding:
             facts=[use],
             would_meet=new,
         )
-    found = ctx.any_of([ctx.apply(per_incident, i) for i in range(len(incidents))])
+    found = ctx.any_of(ctx.each([(per_incident, i) for i in range(len(incidents))], MET))
     if found.status is not NOT_MET:
         return found
     covered, uses, path = _no_others(ctx)
