@@ -36,6 +36,15 @@ COMPLETE = {
 }
 
 
+def consistent(data: dict) -> bool:
+    """Whether the reader would take `data`: no contradiction among its facts (`lint`). The laws
+    of information hold between states of knowledge, and a contradiction is none."""
+    from fto_check.profile.lint import CONTRADICTIONS
+
+    profile = Profile.model_validate(data)
+    return not any(True for check in CONTRADICTIONS for _ in check.fn(profile))
+
+
 def evaluate_dict(data: dict, *, as_of: str | None = None, **readings: str) -> Report:
     """Validate `data` as a profile and evaluate it (readings as keyword arguments)."""
     profile = Profile.model_validate(data)

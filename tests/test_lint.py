@@ -55,6 +55,19 @@ def test_intent_to_kill_without_intent_to_endanger_is_refused():
     assert "[intent-to-kill-without-intent-to-endanger]" in contradiction(text)
 
 
+@pytest.mark.parametrize(
+    "section",
+    [
+        "incidents:\n  - {acts: [], means: [firearm]}",
+        "intent: {acts: {only: []}, means: [firearm]}",
+    ],
+)
+def test_a_weapon_used_in_no_act_is_refused(section):
+    """`acts: []` says nothing was done (or intended): nothing was used to do it. Left in, the
+    weapon made (B) open where, forgotten, it was not met: more facts, less decided."""
+    assert "[means-without-acts]" in contradiction(f"name: X\n{section}\n")
+
+
 def test_a_premeditated_and_unpremeditated_incident_is_refused_as_a_duplicate_key():
     """Saying a fact twice is caught by the loader, naming both lines."""
     text = "name: X\nincidents:\n  - premeditated: true\n    premeditated: false\n"

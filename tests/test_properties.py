@@ -8,13 +8,16 @@
    inference (docs/evidence.md): a fact the profile states wins over what a rule would infer,
    so forgetting it lets the inference speak; with `inferences=facts-only` there is none.
 4. The verdict is all-of (A), (B), (C), as the statute composes them.
+
+The laws of information hold between profiles the reader takes: one whose facts contradict each
+other (`fto_check.profile.lint`) is refused, and is no state of knowledge.
 """
 
 import copy
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from profiles import evaluate_dict
+from profiles import consistent, evaluate_dict
 from strategies import fact_paths, profiles
 
 from fto_check.reasoning.logic import UNDETERMINED, all_of
@@ -73,6 +76,7 @@ def _no_flip(before, after, why) -> None:
 def test_forgetting_a_fact_never_flips_a_finding(data, draw):
     """Monotone in information: known → unknown moves findings only towards undetermined, on
     the facts alone."""
+    assume(consistent(data))
     paths = fact_paths(data)
     if not paths:
         return
@@ -87,6 +91,7 @@ def test_forgetting_a_fact_never_flips_a_finding(data, draw):
 def test_forgetting_a_fact_flips_a_finding_only_where_an_inference_takes_its_place(data, draw):
     """With inferences drawn, a stated fact that overrode an inference may, once forgotten, give
     way to it: only then may a finding flip."""
+    assume(consistent(data))
     paths = fact_paths(data)
     if not paths:
         return
@@ -132,6 +137,7 @@ def test_saying_a_list_is_complete_only_decides_what_was_open(data, draw):
     for part in path[:-1]:
         target = target[part]
     target[path[-1]] = {"only": target[path[-1]]}
+    assume(consistent(completed))
     for readings in ({}, {"inferences": "facts-only"}):
         # completing is the inverse of forgetting: the complete list is the more informed
         _no_flip(evaluate_dict(completed, **readings), evaluate_dict(data, **readings), path)

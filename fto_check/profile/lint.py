@@ -130,6 +130,28 @@ def _carried_out_and_attempted(profile: Profile):
 
 @_register(
     CONTRADICTIONS,
+    "means-without-acts",
+    "`acts: []` says nothing was done (or, under `intent`, that nothing is intended), so "
+    "nothing was used to do it: `means` cannot name a weapon.",
+    hint="record the act the weapon was used in, or drop `means`",
+)
+def _means_without_acts(profile: Profile):
+    sections = [(("incidents", i), incident) for i, incident in enumerate(profile.incidents or ())]
+    if profile.intent is not None:
+        sections.append((("intent",), profile.intent))
+    for loc, section in sections:
+        named = [n for n in ("acts", "involves", "intended_acts") if hasattr(section, n)]
+        acts = next(
+            (_value(getattr(section, n)) for n in named if getattr(section, n) is not None), None
+        )
+        means = _value(section.means)
+        if acts is not None and len(acts) == 0 and means:
+            names = ", ".join(m.value for m in means)
+            yield (*loc, "means"), f"acts is none ([]), yet means names {names}"
+
+
+@_register(
+    CONTRADICTIONS,
     "intent-to-kill-without-intent-to-endanger",
     "An intention to cause death or serious bodily injury is an intent to endanger.",
 )
