@@ -509,7 +509,7 @@ def assassination(ctx: Context, i, field: str = "acts") -> Finding:
 )
 def use_of_weapon(ctx: Context, i, field: str = "acts") -> Finding:
     base = defining(ctx, TERRORIST_ACTIVITY, "(V)")
-    return ctx.all_of([ctx.apply(base + "/use", i, field), ctx.apply(base + "/intent", i)])
+    return ctx.all_of(ctx.each([(base + "/use", i, field), (base + "/intent", i)], NOT_MET))
 
 
 ta_composite(
@@ -1532,7 +1532,7 @@ def support_of_others(ctx: Context, i) -> Finding:
     if getattr(section, "support", None) is None:
         return _no_recipient(ctx, section, loc)
     items = ("(IV)(bb)", "(IV)(cc)", "(V)(bb)", "(V)(cc)", "(VI)(bb)", "(VI)(cc)", "(VI)(dd)")
-    return ctx.any_of([ctx.apply(f"1182(a)(3)(B)(iv){m}", i) for m in items])
+    return ctx.any_of(ctx.each([(f"1182(a)(3)(B)(iv){m}", i) for m in items], MET))
 
 
 SUPPORTING = {Role.SOLICITED_FUNDS, Role.SOLICITED_MEMBERS, Role.MATERIAL_SUPPORT}

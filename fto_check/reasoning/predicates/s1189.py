@@ -517,7 +517,7 @@ def engages_in_terrorist_activity(ctx: Context) -> Finding:
 )
 def engages_now(ctx: Context, i: int) -> Finding:
     return ctx.all_of(
-        [ctx.apply("1189(a)(1)(B)/present", i), ctx.apply(defining(ctx, ENGAGE), i)],
+        ctx.each([("1189(a)(1)(B)/present", i), (defining(ctx, ENGAGE), i)], NOT_MET),
         subject=incident_subject(i, ctx.profile.incidents[i]),
     )
 
@@ -543,7 +543,7 @@ def engages_in_terrorism(ctx: Context) -> Finding:
 )
 def terrorism_now(ctx: Context, i: int) -> Finding:
     return ctx.all_of(
-        [ctx.apply("1189(a)(1)(B)/present", i), ctx.apply("2656f(d)(2)", i)],
+        ctx.each([("1189(a)(1)(B)/present", i), ("2656f(d)(2)", i)], NOT_MET),
         subject=incident_subject(i, ctx.profile.incidents[i]),
     )
 
@@ -831,12 +831,8 @@ def intended_activity(ctx: Context) -> Finding:
                 ]
             ],
         )
-    return ctx.any_of(
-        [
-            ctx.apply("1189(a)(1)(B)/intended-terrorist-activity"),
-            ctx.apply("1189(a)(1)(B)/intended-terrorism"),
-        ]
-    )
+    intended = ("1189(a)(1)(B)/intended-terrorist-activity", "1189(a)(1)(B)/intended-terrorism")
+    return ctx.any_of(ctx.each([(part,) for part in intended], MET))
 
 
 def _intends_anything_recorded(intent) -> bool:
@@ -873,7 +869,7 @@ def intended_terrorism(ctx: Context) -> Finding:
 
 def _criterion_c(ctx: Context, notes: list[str]) -> Finding:
     derived = ctx.all_of(
-        [ctx.apply("1189(a)(1)(C)/its-activity"), ctx.apply("1189(a)(1)(C)/threatens")],
+        ctx.each([("1189(a)(1)(C)/its-activity",), ("1189(a)(1)(C)/threatens",)], NOT_MET),
         notes=notes,
     )
     return _on_the_finding(ctx, "C", derived, [])
@@ -1154,13 +1150,8 @@ def national_security(ctx: Context) -> Finding:
 
 
 def _national_security_defined(ctx: Context) -> Finding:
-    return ctx.any_of(
-        [
-            ctx.apply("1189(a)(1)(C)/national-defense"),
-            ctx.apply("1189(a)(1)(C)/foreign-relations"),
-            ctx.apply("1189(a)(1)(C)/economic-interests"),
-        ]
-    )
+    components = ("national-defense", "foreign-relations", "economic-interests")
+    return ctx.any_of(ctx.each([(f"1189(a)(1)(C)/{c}",) for c in components], MET))
 
 
 NATIONAL_SECURITY_SUMMARY = (
