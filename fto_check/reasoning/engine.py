@@ -198,6 +198,17 @@ class Context:
         self._memo[key] = finding
         return finding
 
+    def for_status(self, rule_id: str, *args: Any) -> Finding:
+        """`apply`, for a caller that reads only the status of the finding (and of its parts):
+        in an evaluation for statuses, a finding cut short serves it as well as a whole one, so
+        the caller is not cut short by it."""
+        if not (self.status_only and self._cut):
+            return self.apply(rule_id, *args)
+        was_cut = self._cut[-1]
+        found = self.apply(rule_id, *args)
+        self._cut[-1] = was_cut
+        return found
+
     def each(self, applications: list[tuple], decides: Status | None) -> list[Finding]:
         """Apply each `(rule_id, *args)` in turn: the parts of an any-of (`decides` MET) or an
         all-of (NOT_MET). Every part is applied and reported, except in an evaluation for the

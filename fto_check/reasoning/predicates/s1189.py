@@ -924,7 +924,7 @@ def threat_criterion(ctx: Context) -> Finding:
 def its_activity(ctx: Context) -> Finding:
     # On the facts: where (B) rests on the Secretary's finding, (C) on the facts still needs
     # terrorist activity the facts show (the Secretary's own (C) finding stands apart).
-    b = ctx.apply("1189(a)(1)(B)")
+    b = ctx.for_status("1189(a)(1)(B)")
     status = b.on_the_facts()
     if status is MET:
         return ctx.finding(MET, "(B) finds terrorist activity or terrorism on the facts")
@@ -947,12 +947,11 @@ def its_activity(ctx: Context) -> Finding:
 def _counts(ctx: Context, i: int):
     """Whether incident i is the organization's terrorist activity (or terrorism), for (C): the
     `threat-evidence` reading decides whether an incident older than (B)'s window counts."""
-    routes = [ctx.apply(defining(ctx, ENGAGE), i).status]
-    if ctx.as_of >= date(2001, 10, 26):
-        routes.append(ctx.apply("2656f(d)(2)", i).status)
-    status = any_of(routes)
+    status = ctx.for_status(defining(ctx, ENGAGE), i).status
+    if ctx.as_of >= date(2001, 10, 26) and not (ctx.status_only and status is MET):
+        status = any_of([status, ctx.for_status("2656f(d)(2)", i).status])
     if ctx.reading("threat-evidence") == "present-window":
-        status = all_of([status, ctx.apply("1189(a)(1)(B)/present", i).status])
+        status = all_of([status, ctx.for_status("1189(a)(1)(B)/present", i).status])
     return status
 
 
