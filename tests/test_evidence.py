@@ -126,10 +126,18 @@ def test_a_role_list_records_what_is_known_not_all_there_was():
 
 
 def test_an_act_list_that_names_no_weapon_does_not_rule_one_out():
+    """A complete list of acts says what was done, not with what: only `means` says that."""
     held = incident(acts=["hostage-taking"])
     assert status(profile(held), "1182(a)(3)(B)(iii)(V)(b)") is UNDETERMINED
     only = incident(acts={"only": ["hostage-taking"]})
-    assert status(profile(only), "1182(a)(3)(B)(iii)(V)(b)") is NOT_MET
+    assert status(profile(only), "1182(a)(3)(B)(iii)(V)(b)") is UNDETERMINED
+    unarmed = incident(acts={"only": ["hostage-taking"]}, means={"only": ["unarmed"]})
+    assert status(profile(unarmed), "1182(a)(3)(B)(iii)(V)(b)") is NOT_MET
+
+
+def test_no_act_at_all_used_no_weapon():
+    nothing = incident(acts=[])
+    assert status(profile(nothing), "1182(a)(3)(B)(iii)(V)(b)") is NOT_MET
 
 
 # ---------------------------------------------------------------- acts as the record describes them

@@ -236,9 +236,9 @@ incidents:
 def examples(tmp_path, monkeypatch):
     """An examples/ directory of our own: one firearm attack, one hostage-taking, one broken."""
     (tmp_path / "firearm.yaml").write_text(EXAMPLE.format(name="Firearm", act="firearm"))
-    (tmp_path / "hostages.yaml").write_text(  # all it did: no weapon used
+    (tmp_path / "hostages.yaml").write_text(  # all it did, and no weapon used
         EXAMPLE.format(name="Hostages", act="hostage-taking").replace(
-            "[hostage-taking]", "{only: [hostage-taking]}"
+            "[hostage-taking]", "{only: [hostage-taking]}\n    means: []"
         )
     )
     (tmp_path / "no-incidents.yaml").write_text("name: Unknown\nas_of: 2025-02-20\n")

@@ -40,12 +40,12 @@ def test_an_intended_assassination_is_terrorist_activity_whatever_the_motive():
 
 
 def shootings(motives) -> dict:
-    """Intended shootings of civilians, the acts and targets all there are, for `motives`:
+    """Intended shootings of civilians, the acts, means and targets all there are, for `motives`:
     only (V)(b) can make them terrorist activity, and its money carve-out decides."""
     return armed_with(
         public_threats=True,
         acts={"only": ["assault"]},
-        means=["firearm"],
+        means={"only": ["firearm"]},
         targets={"only": ["civilians"]},
         motives=motives,
     )

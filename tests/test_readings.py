@@ -30,7 +30,7 @@ incidents:
   - id: highway-ambush
     date: 2024-09-17
     acts: {only: [assault]}
-    means: [firearm]
+    means: {only: [firearm]}
     threatened: []
     attempted: []
     conspired: []
@@ -47,7 +47,7 @@ capability: {armed_members: true}
 intent:
   public_threats: true
   acts: {only: [assault]}
-  means: [firearm]
+  means: {only: [firearm]}
   targets: {only: [rivals, civilians]}
   motives: {only: [financial]}
 threat_to_us: {us_nationals: true, arises_from: [terrorist-activity]}

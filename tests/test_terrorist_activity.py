@@ -108,7 +108,9 @@ class TestKinds:
     def test_other_weapons_count_only_after_the_patriot_act(self, complete):
         """'other weapon or dangerous device' entered (V)(b) on 26 October 2001; before, the
         definition was clause (ii), whose (V)(b) listed only an "explosive or firearm"."""
-        incident(complete).update(involves={"only": ["other-weapon"]}, date="1999-06-01")
+        incident(complete).update(
+            involves={"only": ["other-weapon"]}, means={"only": ["other-weapon"]}, date="1999-06-01"
+        )
         assert status(complete, "1182(a)(3)(B)(iii)(V)(b)", as_of="2001-12-01") is MET
         assert status(complete, "1182(a)(3)(B)(ii)(V)(b)", as_of="2000-01-01") is NOT_MET
 

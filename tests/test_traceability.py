@@ -190,6 +190,7 @@ incidents:
   - id: market-attack
     date: 1998-06-01
     involves: {only: [other-weapon]}
+    means: {only: [other-weapon]}
     threatened: []
     attempted: []
     conspired: []

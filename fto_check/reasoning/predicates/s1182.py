@@ -538,6 +538,9 @@ def _weapons(ctx: Context, i, field: str):
     is_complete = acts is not None and complete(acts)
     means_path = acts_path
     if field in ("acts", "involves", "intended_acts"):  # `means` goes with what was done
+        # A complete list of acts does not say what they were done with (an extortion at
+        # gunpoint): only `means`, or no act at all, says no weapon was used.
+        is_complete = acts is not None and len(acts) == 0
         means, means_use, means_path = ctx.fact(section, loc, "means")
         if means is not None:
             used |= set(means)
