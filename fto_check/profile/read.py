@@ -57,7 +57,6 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "intent": Intent,
     "threat_to_us": ThreatToUS,
 }
-_UNION_TAGS = {"bare", "sourced"}
 MAX_PROBLEMS = 20
 
 
@@ -282,7 +281,7 @@ def _first(pending: list[_Pending]) -> list[Problem]:
 
 
 def _pending(err: dict[str, Any], doc: Document) -> _Pending:
-    loc = tuple(p for p in err["loc"] if p not in _UNION_TAGS or not isinstance(p, str))
+    loc = tuple(err["loc"])
     source = doc.source
     if err["type"] == "extra_forbidden":
         line, col = source.key_position(loc)
@@ -294,7 +293,7 @@ def _pending(err: dict[str, Any], doc: Document) -> _Pending:
 
 
 def _problem(err: dict[str, Any], doc: Document) -> Problem:
-    loc = tuple(p for p in err["loc"] if p not in _UNION_TAGS or not isinstance(p, str))
+    loc = tuple(err["loc"])
     kind, ctx = err["type"], err.get("ctx") or {}
     source = doc.source
     hint = ""
