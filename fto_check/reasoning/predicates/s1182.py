@@ -1017,6 +1017,40 @@ def _first_of(kinds: frozenset) -> str:
     return next(member for member in type(next(iter(kinds))) if member in kinds).value
 
 
+def _role_rule(
+    rule_id: str,
+    title: str,
+    summary: str,
+    roles: set,
+    did: str,
+    not_did: str,
+    *,
+    infer_commit: bool = False,
+    infer_plan: bool = False,
+    **kw,
+):
+    """A rule met when the organization's part (`role`) is one of `roles`; with `infer_commit`,
+    also where the record attributes the act to it, and with `infer_plan`, where it carried out
+    an act that was premeditated (`role_leaf`)."""
+
+    def leaf(ctx: Context, i) -> Finding:
+        return role_leaf(
+            ctx,
+            i,
+            roles,
+            did=did,
+            not_did=not_did,
+            infer_commit=infer_commit,
+            infer_plan=infer_plan,
+        )
+
+    reads = ["incidents[].role"]
+    reads += ["incidents[].attribution"] if infer_commit else []
+    reads += ["incidents[].premeditated"] if infer_plan else []
+    inferring = ("inferences",) if infer_commit or infer_plan else ()
+    rule(rule_id, title, summary, reads=reads, readings=("attribution", *inferring), **kw)(leaf)
+
+
 # ---------------------------------------------------------------- 2001 → : clause (iv)
 
 
@@ -1071,24 +1105,17 @@ composite(
 )
 
 
-@rule(
+_role_rule(
     "1182(a)(3)(B)(iv)(I)/committed-or-incited",
     "committed or incited",
     "The organization committed the act or incited others to commit it (or the record "
     "attributes the act to it).",
+    {Role.COMMITTED, Role.INCITED},
+    "the organization committed or incited it",
+    "the organization neither committed nor incited it",
+    infer_commit=True,
     since=PATRIOT,
-    reads=("incidents[].role", "incidents[].attribution"),
-    readings=("attribution", "inferences"),
 )
-def committed_or_incited(ctx: Context, i) -> Finding:
-    return role_leaf(
-        ctx,
-        i,
-        {Role.COMMITTED, Role.INCITED},
-        did="the organization committed or incited it",
-        not_did="the organization neither committed nor incited it",
-        infer_commit=True,
-    )
 
 
 @rule(
@@ -1125,35 +1152,17 @@ def intention_to_kill(ctx: Context, i) -> Finding:
     return finding
 
 
-@rule(
+_role_rule(
     "1182(a)(3)(B)(iv)(II)",
     "prepared or planned it",
     "The organization prepared or planned the terrorist activity (inferred where it carried "
     "out an act that was premeditated).",
+    {Role.PREPARED, Role.PLANNED},
+    "the organization prepared or planned it",
+    "the organization neither prepared nor planned it",
+    infer_plan=True,
     since=PATRIOT,
-    reads=("incidents[].role", "incidents[].premeditated"),
-    readings=("attribution", "inferences"),
 )
-def prepare_or_plan(ctx: Context, i) -> Finding:
-    return role_leaf(
-        ctx,
-        i,
-        {Role.PREPARED, Role.PLANNED},
-        did="the organization prepared or planned it",
-        not_did="the organization neither prepared nor planned it",
-        infer_plan=True,
-    )
-
-
-def _role_rule(rule_id: str, title: str, summary: str, roles: set, did: str, not_did: str, **kw):
-    """A rule met when the organization's part (`role`) is one of `roles`."""
-
-    def leaf(ctx: Context, i) -> Finding:
-        return role_leaf(ctx, i, roles, did=did, not_did=not_did)
-
-    rule(rule_id, title, summary, reads=("incidents[].role",), readings=("attribution",), **kw)(
-        leaf
-    )
 
 
 _role_rule(
@@ -1612,43 +1621,29 @@ composite(
 OLD = {"since": AEDPA, "until": PATRIOT_EVE}
 
 
-@rule(
+_role_rule(
     "1182(a)(3)(B)(iii)/commit",
     "committed it",
     'To commit, "in an individual capacity or as a member of an organization", an act of '
     "terrorist activity: no intention to kill need be shown before 26 October 2001.",
-    reads=("incidents[].role", "incidents[].attribution"),
-    readings=("attribution", "inferences"),
+    {Role.COMMITTED},
+    "the organization committed it",
+    "the organization did not commit it",
+    infer_commit=True,
     **OLD,
 )
-def commit_as_enacted(ctx: Context, i) -> Finding:
-    return role_leaf(
-        ctx,
-        i,
-        {Role.COMMITTED},
-        did="the organization committed it",
-        not_did="the organization did not commit it",
-        infer_commit=True,
-    )
 
 
-@rule(
+_role_rule(
     "1182(a)(3)(B)(iii)(I)",
     "prepared or planned it (1990 text)",
     "The preparation or planning of a terrorist activity.",
-    reads=("incidents[].role", "incidents[].premeditated"),
-    readings=("attribution", "inferences"),
+    {Role.PREPARED, Role.PLANNED},
+    "the organization prepared or planned it",
+    "the organization neither prepared nor planned it",
+    infer_plan=True,
     **OLD,
 )
-def plan_as_enacted(ctx: Context, i) -> Finding:
-    return role_leaf(
-        ctx,
-        i,
-        {Role.PREPARED, Role.PLANNED},
-        did="the organization prepared or planned it",
-        not_did="the organization neither prepared nor planned it",
-        infer_plan=True,
-    )
 
 
 _role_rule(

@@ -516,8 +516,13 @@ def engages_in_terrorist_activity(ctx: Context) -> Finding:
     since=AEDPA,
 )
 def engages_now(ctx: Context, i: int) -> Finding:
+    return _now(ctx, i, defining(ctx, ENGAGE))
+
+
+def _now(ctx: Context, i: int, engaged: str) -> Finding:
+    """Incident i is recent enough, and the rule `engaged` holds of it."""
     return ctx.all_of(
-        ctx.each([("1189(a)(1)(B)/present", i), (defining(ctx, ENGAGE), i)], NOT_MET),
+        ctx.each([("1189(a)(1)(B)/present", i), (engaged, i)], NOT_MET),
         subject=incident_subject(i, ctx.profile.incidents[i]),
     )
 
@@ -542,10 +547,7 @@ def engages_in_terrorism(ctx: Context) -> Finding:
     since=PATRIOT,
 )
 def terrorism_now(ctx: Context, i: int) -> Finding:
-    return ctx.all_of(
-        ctx.each([("1189(a)(1)(B)/present", i), ("2656f(d)(2)", i)], NOT_MET),
-        subject=incident_subject(i, ctx.profile.incidents[i]),
-    )
+    return _now(ctx, i, "2656f(d)(2)")
 
 
 YEARS = {"5-years": 5, "2-years": 2, "any-time": 0}
