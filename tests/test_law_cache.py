@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -159,6 +160,18 @@ def test_writing_the_cache_sweeps_the_stale_ones_but_the_newest(fresh):
     assert [n for n in left if n in names] == sorted(names[-(law.CACHE_KEEP - 1) :])
     (written,) = [n for n in left if n not in names]
     assert written.startswith("law2-")
+
+
+def test_the_sweep_removes_a_temporary_file_abandoned_an_hour_ago_not_one_being_written(fresh):
+    """A process killed while writing the cache leaves its temporary file: swept once it is an
+    hour old; a younger one may be another process's, mid-write."""
+    old, young = (fresh / f".law2-{n:032x}.json.abcd{n}234.tmp" for n in (1, 2))
+    for temporary in (old, young):
+        temporary.write_bytes(b"{}")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    law.load_law()
+    assert not old.exists() and young.exists()
 
 
 def test_the_sweep_removes_only_this_users_regular_files_named_as_cache_files(

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+import time
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -222,8 +223,11 @@ def _parse(file, text: bytes) -> object:
 CACHE_ENV = "FTO_CHECK_CACHE_DIR"  # where the cache lives; set it empty to use none
 CACHE_MAX_BYTES = 4_000_000  # the cache is ~0.2 MB
 CACHE_KEEP = 3  # cache files kept by a sweep: the one written and the newest others
-# The names of cache files: "law2-…", and "law-…" of the versions before the stamp line.
+# The names of cache files: "law2-…", and "law-…" of the versions before the stamp line; and of
+# the temporary file each is written to first (mkstemp's ".law2-….json.XXXXXXXX.tmp").
 _CACHE_NAME = re.compile(r"law2?-[0-9a-f]{32}\.json")
+_TEMPORARY_NAME = re.compile(r"\.law2-[0-9a-f]{32}\.json\.[a-z0-9_]{8}\.tmp")
+ABANDONED_AFTER = 3600  # seconds: a temporary file this old was left by a process that died
 
 
 def cache_dir() -> Path | None:
@@ -311,17 +315,25 @@ def _sweep(written: Path) -> None:
     """Remove the stale cache files beside `written` (of other rules, and so never read again by
     this fto-check), but the newest CACHE_KEEP - 1 of them: two versions of fto-check sharing
     the folder keep a cache each, instead of each removing the other's, and rewriting its own,
-    on every run. Only this user's regular files named as cache files are removed; a link is
-    never followed, and a file that cannot be looked at is left alone."""
-    stale = []
+    on every run. A temporary file left by a process that died mid-write goes too, once it is an
+    hour old (a younger one may be another process's, being written). Only this user's regular
+    files named as cache files are removed; a link is never followed, and a file that cannot be
+    looked at is left alone."""
+    stale, abandoned = [], []
+    now = time.time()
     with os.scandir(written.parent) as entries:
         for entry in entries:
-            if entry.name == written.name or not _CACHE_NAME.fullmatch(entry.name):
+            cache = _CACHE_NAME.fullmatch(entry.name) and entry.name != written.name
+            if not (cache or _TEMPORARY_NAME.fullmatch(entry.name)):
                 continue
             with contextlib.suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
-                if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                if not (stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid()):
+                    continue
+                if cache:
                     stale.append((info.st_mtime, entry.path))
-    for _, old in sorted(stale, reverse=True)[CACHE_KEEP - 1 :]:
+                elif now - info.st_mtime > ABANDONED_AFTER:
+                    abandoned.append(entry.path)
+    for old in [path for _, path in sorted(stale, reverse=True)[CACHE_KEEP - 1 :]] + abandoned:
         with contextlib.suppress(OSError):
             os.unlink(old)
