@@ -6,7 +6,7 @@ happened ("a killing, aimed at a mayor"). This module answers the first from the
 - **Lists are what is known.** `has(...)` is met when the list names a value, not met only when
   the list is complete (`{only: [...]}`, or `[]`), and undetermined otherwise.
 - **An act's words.** `acts` (or its older name `involves`, or `intended_acts`) and `means`
-  together say what was done and with what; `weapons(...)` reads both.
+  together say what was done and with what (`s1182._weapons` reads both).
 - **Inferences.** Where a fact is not given, an explicit rule may infer it from others: a killing
   shows "circumstances indicating an intention to cause death"; a bombing is the use of an
   explosive. Each rule has an id, what it says and what supports it; the report shows every
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from fto_check.profile.model import Act, Means, Role, Target
+from fto_check.profile.model import Act, Means, Target
 from fto_check.reasoning.engine import Context, complete
 from fto_check.reasoning.findings import Change, FactUse, Inferred
 from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
@@ -72,14 +72,6 @@ def has(
     if found:
         return MET, found, use, path
     return (NOT_MET if complete(values) else UNDETERMINED), [], use, path
-
-
-def deeds(
-    ctx: Context, section: Any, loc: tuple, field: str = ""
-) -> tuple[list, FactUse | None, str]:
-    """The acts recorded (`acts`, `involves` or `intended_acts`): (values or None, use, path)."""
-    values, use, path = ctx.fact(section, loc, field or acts_field(section))
-    return values, use, path
 
 
 # The weapons and agents of § 1182(a)(3)(B)(iii)(V), by the words of `means` and of `acts`.
@@ -309,16 +301,3 @@ def boolean_or_inferred(
         reason = f"{yes} (inferred, `{rule.id}`)" if drawn else yes
         return ctx.finding(MET, reason, facts=uses, inferred=drawn)
     return ctx.finding(NOT_MET, no, facts=uses, would_meet=[[Change(path, True)]])
-
-
-def acts_test(wanted: frozenset) -> Callable:
-    """A test for `inferred_flag`: the section's acts name one of `wanted`."""
-
-    def test(ctx: Context, section: Any, loc: tuple) -> tuple[bool, list[FactUse]]:
-        values, use, _ = deeds(ctx, section, loc)
-        return (bool(values) and not wanted.isdisjoint(values)), [use] if use else []
-
-    return test
-
-
-ROLES_THAT_PLAN = frozenset({Role.PLANNED, Role.PREPARED})

@@ -785,10 +785,6 @@ def _words(values) -> str:
     return ", ".join(sorted(getattr(v, "value", v) for v in values))
 
 
-def _lower(text: str) -> str:
-    return text[0].lower() + text[1:]
-
-
 @ta_rule(
     "(V)/intent",
     "intent to endanger or to damage property",
