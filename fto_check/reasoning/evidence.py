@@ -22,7 +22,7 @@ from typing import Any
 from fto_check.profile.model import Act, Means, Target
 from fto_check.reasoning.engine import Context, complete
 from fto_check.reasoning.findings import Change, FactUse, Inferred
-from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, Status, any_of, from_bool
 
 # ---------------------------------------------------------------- what an incident is
 
@@ -274,6 +274,27 @@ def inferred_flag(
     if found and may_infer(ctx):  # the reading is consulted only where it decides something
         return True, uses, [rule.drawn(path, True)], path
     return None, [], [], path
+
+
+Flag = tuple[bool | None, list[FactUse], list[Inferred], str]  # what `inferred_flag` returns
+
+
+def either(ctx: Context, options: list[tuple[Flag, str]], *, none: str, unknown: str):
+    """A leaf met when any one of several yes/no facts is so, each as the profile gives it or as
+    an inference draws it: `options` pairs each fact's `inferred_flag` with the reason it is met
+    for. Not met when none is so; what would meet it is any one of them so."""
+    status = any_of([from_bool(flag[0]) for flag, _ in options])
+    facts = [use for (_, uses, _, _), _ in options for use in uses if use]
+    if status is MET:
+        (_, _, drawn, _), reason = next(option for option in options if option[0][0])
+        return ctx.finding(MET, reason, facts=facts, inferred=drawn or None)
+    return ctx.finding(
+        status,
+        none if status is NOT_MET else unknown,
+        facts=facts,
+        missing=[path for (value, _, _, path), _ in options if value is None],
+        would_meet=[[Change(path, True)] for (_, _, _, path), _ in options],
+    )
 
 
 def boolean_or_inferred(

@@ -41,6 +41,7 @@ from fto_check.reasoning.evidence import (
     WEAPON_WORDS,
     acts_field,
     boolean_or_inferred,
+    either,
     has,
     inferred_flag,
     may_infer,
@@ -48,7 +49,7 @@ from fto_check.reasoning.evidence import (
     section_of,
 )
 from fto_check.reasoning.findings import Change, Finding
-from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of, from_bool
+from fto_check.reasoning.logic import MET, NOT_MET, UNDETERMINED, all_of, any_of
 
 AEDPA, PATRIOT_EVE, PATRIOT = "1996-04-24", "2001-10-25", "2001-10-26"
 REAL_ID_EVE, REAL_ID = "2005-05-10", "2005-05-11"
@@ -121,9 +122,9 @@ def unlawful(ctx: Context, i) -> Finding:
     here, here_use, here_path = ctx.fact(section, loc, "unlawful_where_committed")
     if here:  # unlawful where committed: what US law would say does not matter
         us, us_use, us_path = ctx.fact(section, loc, "unlawful_in_us")
-        us_uses, drawn = [us_use] if us_use else [], []
+        in_us = (us, [us_use], [], us_path)
     else:
-        us, us_uses, drawn, us_path = inferred_flag(
+        in_us = inferred_flag(
             ctx,
             section,
             loc,
@@ -131,27 +132,21 @@ def unlawful(ctx: Context, i) -> Finding:
             UNLAWFUL_IN_US,
             _acts_in(UNLAWFUL_EVERYWHERE, inchoate=True),
         )
-    status = any_of([from_bool(here), from_bool(us)])
-    facts = [u for u in (here_use, *us_uses) if u]
-    if status is MET:
-        if here:
-            reason = "unlawful where it was committed"
-        elif drawn:
-            reason = (
-                "it would be unlawful under US law had it been committed in the United States "
-                "(inferred, `unlawful-in-the-us`: killings, kidnappings and bombings are crimes "
-                "in every State)"
-            )
-        else:
-            reason = "it would be unlawful under US law had it been committed in the United States"
-        return ctx.finding(MET, reason, facts=facts, inferred=drawn if not here else None)
-    if status is NOT_MET:
-        reason = "lawful where it was committed, and it would be lawful in the United States"
-    else:
-        reason = "not known whether it was unlawful"
-    missing = [p for p, v in ((here_path, here), (us_path, us)) if v is None]
-    would = [[Change(here_path, True)], [Change(us_path, True)]]
-    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
+    would_be = "it would be unlawful under US law had it been committed in the United States"
+    if in_us[2]:
+        would_be += (
+            " (inferred, `unlawful-in-the-us`: killings, kidnappings and bombings are crimes in "
+            "every State)"
+        )
+    return either(
+        ctx,
+        [
+            ((here, [here_use], [], here_path), "unlawful where it was committed"),
+            (in_us, would_be),
+        ],
+        none="lawful where it was committed, and it would be lawful in the United States",
+        unknown="not known whether it was unlawful",
+    )
 
 
 THREATS_TO_LIFE = frozenset({Act.KILLING, Act.ASSASSINATION, Act.INJURING, Act.BOMBING})
@@ -796,32 +791,23 @@ def _words(values) -> str:
 )
 def intent_to_endanger(ctx: Context, i) -> Finding:
     section, loc = section_of(ctx, i)
-    people, people_uses, drawn_people, people_path = inferred_flag(
-        ctx, section, loc, "intent_to_endanger", ENDANGER, _endangers_people
+    options = []
+    for name, test, reason in (
+        ("intent_to_endanger", _endangers_people, "with intent to endanger people"),
+        (
+            "intent_to_damage_property",
+            _damages_property,
+            "with intent to cause substantial damage to property",
+        ),
+    ):
+        flag = inferred_flag(ctx, section, loc, name, ENDANGER, test)
+        options.append((flag, f"{reason} (inferred, `{ENDANGER.id}`)" if flag[2] else reason))
+    return either(
+        ctx,
+        options,
+        none="no intent to endanger people or to cause substantial property damage",
+        unknown="the intent is not given",
     )
-    prop, prop_uses, drawn_prop, prop_path = inferred_flag(
-        ctx, section, loc, "intent_to_damage_property", ENDANGER, _damages_property
-    )
-    status = any_of([from_bool(people), from_bool(prop)])
-    facts = [*people_uses, *prop_uses]
-    if status is MET:
-        drawn = drawn_people if people else drawn_prop
-        reason = (
-            "with intent to endanger people"
-            if people
-            else "with intent to cause substantial damage to property"
-        )
-        if drawn:
-            reason += f" (inferred, `{ENDANGER.id}`)"
-        return ctx.finding(MET, reason, facts=facts, inferred=drawn)
-    reason = (
-        "no intent to endanger people or to cause substantial property damage"
-        if status is NOT_MET
-        else "the intent is not given"
-    )
-    missing = [p for p, v in ((people_path, people), (prop_path, prop)) if v is None]
-    would = [[Change(people_path, True)], [Change(prop_path, True)]]
-    return ctx.finding(status, reason, facts=facts, missing=missing, would_meet=would)
 
 
 def _endangers_people(ctx: Context, section, loc):
