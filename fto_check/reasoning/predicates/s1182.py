@@ -1223,15 +1223,31 @@ def _recipient(ctx: Context, i):
     return (support.to if support is not None else None), (*loc, "to")
 
 
-def _knowingly(ctx: Context, i) -> Finding:
-    support, loc = _support(ctx, i)
-    return ctx.boolean(
-        support,
-        loc,
-        "knowingly",
-        yes="it knew, or reasonably should have known, that its act afforded material support",
-        no="it did not know, and should not reasonably have known, that its act afforded support",
-    )
+def _of_support(name: str, **words):
+    """A leaf decided by the fact `name` of the support the incident records (`ctx.boolean`)."""
+
+    def leaf(ctx: Context, i) -> Finding:
+        support, loc = _support(ctx, i)
+        return ctx.boolean(support, loc, name, **words)
+
+    return leaf
+
+
+def _of_recipient(name: str, **words):
+    """A leaf decided by the fact `name` of the support's recipient (`ctx.boolean`)."""
+
+    def leaf(ctx: Context, i) -> Finding:
+        recipient, loc = _recipient(ctx, i)
+        return ctx.boolean(recipient, loc, name, **words)
+
+    return leaf
+
+
+_knowingly = _of_support(
+    "knowingly",
+    yes="it knew, or reasonably should have known, that its act afforded material support",
+    no="it did not know, and should not reasonably have known, that its act afforded support",
+)
 
 
 rule(
@@ -1314,29 +1330,21 @@ rule(
 )(lambda ctx, i: _defence(ctx, i, real_id=True))
 
 
-def _individual(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    return ctx.boolean(
-        recipient,
-        loc,
-        "kind",
-        wanted="individual",
-        yes="the recipient is an individual",
-        no="the recipient is an organization",
-        unknown="not known whether the recipient is an individual",
-    )
+_individual = _of_recipient(
+    "kind",
+    wanted="individual",
+    yes="the recipient is an individual",
+    no="the recipient is an organization",
+    unknown="not known whether the recipient is an individual",
+)
 
 
-def _knew(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    return ctx.boolean(
-        recipient,
-        loc,
-        "knew",
-        yes="it knew, or reasonably should have known, that the individual has committed or "
-        "plans to commit a terrorist activity",
-        no="it did not know what the individual has done or plans",
-    )
+_knew = _of_recipient(
+    "knew",
+    yes="it knew, or reasonably should have known, that the individual has committed or "
+    "plans to commit a terrorist activity",
+    no="it did not know what the individual has done or plans",
+)
 
 
 rule(
@@ -1359,38 +1367,26 @@ rule(
 # ---- the recipient's tier: clause (vi), "terrorist organization" (since 2001-10-26)
 
 
-def _designated(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    return ctx.boolean(
-        recipient,
-        loc,
-        "designated_fto",
-        yes="the recipient was designated under § 1189",
-        no="the recipient was not designated under § 1189",
-    )
+_designated = _of_recipient(
+    "designated_fto",
+    yes="the recipient was designated under § 1189",
+    no="the recipient was not designated under § 1189",
+)
 
 
-def _excluded(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    return ctx.boolean(
-        recipient,
-        loc,
-        "terrorist_exclusion_list",
-        yes="the recipient was otherwise designated by Federal Register notice (the Terrorist "
-        "Exclusion List)",
-        no="the recipient was not on the Terrorist Exclusion List",
-    )
+_excluded = _of_recipient(
+    "terrorist_exclusion_list",
+    yes="the recipient was otherwise designated by Federal Register notice (the Terrorist "
+    "Exclusion List)",
+    no="the recipient was not on the Terrorist Exclusion List",
+)
 
 
-def _engages(ctx: Context, i) -> Finding:
-    recipient, loc = _recipient(ctx, i)
-    return ctx.boolean(
-        recipient,
-        loc,
-        "commits_terrorist_acts",
-        yes="the recipient engages in terrorist activity",
-        no="the recipient does not engage in terrorist activity",
-    )
+_engages = _of_recipient(
+    "commits_terrorist_acts",
+    yes="the recipient engages in terrorist activity",
+    no="the recipient does not engage in terrorist activity",
+)
 
 
 for _since, _until, _which in (
