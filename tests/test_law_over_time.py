@@ -150,6 +150,16 @@ def test_the_waiver_of_material_support_was_law_only_from_2001_to_2005():
     assert in_force("1182(a)(3)(B)(iv)(VI)/no-waiver", date(2001, 10, 25)) is None
 
 
+@pytest.mark.parametrize(("day", "waiver"), [("2005-05-10", True), ("2005-05-11", False)])
+def test_a_part_struck_from_the_law_is_no_part_of_its_clause_after(day, waiver):
+    """(iv)(VI)(aa) is one declaration of its parts; the waiver among them is a part only on the
+    days it was the law."""
+    report = evaluate_dict(bombing(day, "2005-01-01", motives=["political"]))
+    parts = [c.rule for c in finding(report, "1182(a)(3)(B)(iv)(VI)(aa)").children]
+    assert ("1182(a)(3)(B)(iv)(VI)/no-waiver" in parts) is waiver
+    assert parts[:2] == ["1182(a)(3)(B)(iv)(VI)/afforded", "1182(a)(3)(B)(iv)(VI)/knowingly"]
+
+
 def test_a_1997_report_cites_the_clause_numbers_of_1997():
     report = evaluate_dict(bombing("1997-10-08", "1996-06-01", motives=["political"]))
     cited = {f.citation for f in report.criteria.walk()}

@@ -425,8 +425,6 @@ class Context:
         none: str,
         partial: str,
         unknown: str = "",
-        facts: list[FactUse] | None = None,
-        notes: list[str] | None = None,
     ) -> Finding:
         """A leaf decided by a list fact: met when it names one of `wanted`; not met only when
         the list is complete; open while it is not.
@@ -438,22 +436,20 @@ class Context:
         fix = [[Change(path, [_plain(add)], "add")]]  # what would meet it, if it is not met
         if values is None:
             reason = unknown or f"not known ({path} is not given)"
-            return self.finding(UNDETERMINED, reason, missing=[path], would_meet=fix, notes=notes)
-        uses = [use, *facts] if facts else [use]
+            return self.finding(UNDETERMINED, reason, missing=[path], would_meet=fix)
         found = [v for v in values if v in wanted]
         if found:
             text = met.format(found=", ".join(_plain(found))) if "{" in met else met
-            return self.finding(MET, text, facts=uses, notes=notes)
+            return self.finding(MET, text, facts=[use])
         status, text = (NOT_MET, none) if complete(values) else (UNDETERMINED, partial)
         if "{" in text:
             text = text.format(listed=", ".join(_plain(list(values))))
         return self.finding(
             status,
             text,
-            facts=uses,
+            facts=[use],
             missing=[path] if status is UNDETERMINED else None,
             would_meet=fix,
-            notes=notes,
         )
 
 
