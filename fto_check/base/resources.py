@@ -16,7 +16,8 @@ from fto_check.base.errors import DataError
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # fto_check/
 
-_KINDS = {
+# What a path that is not a regular file is, as an error says it.
+FILE_KINDS = {
     stat.S_IFDIR: "a directory",
     stat.S_IFIFO: "a named pipe",
     stat.S_IFCHR: "a character device",
@@ -50,7 +51,7 @@ def read_data(path: str | os.PathLike) -> bytes:
     try:
         kind = stat.S_IFMT(os.fstat(fd).st_mode)
         if kind != stat.S_IFREG:
-            what = _KINDS.get(kind, "not a regular file")
+            what = FILE_KINDS.get(kind, "not a regular file")
             raise DataError(_damaged(path, f"is {what}, not a regular file"))
         with open(fd, "rb", closefd=False) as f:
             return f.read()

@@ -29,6 +29,7 @@ from fto_check.base.loader import (
     load_document,
     read_bytes,
 )
+from fto_check.base.resources import FILE_KINDS
 from fto_check.law.readings import all_readings
 from fto_check.profile.lint import contradictions
 from fto_check.profile.model import (
@@ -120,13 +121,6 @@ class _NotAFile(Exception):
         self.kind = kind
 
 
-_KINDS = {
-    stat.S_IFDIR: "a directory",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-}
 _READ_AT_ONCE = 1 << 20  # a read asks for at most this much (os.read allocates what it asks)
 # A pipe this process was given open, named by its descriptor: `check <(command)`, /dev/stdin.
 _DESCRIPTORS = ("/dev/fd/", "/proc/self/fd/")
@@ -159,7 +153,7 @@ def _read_at_most(path: str, max_bytes: int) -> bytes:
         info = os.fstat(fd)
         regular = stat.S_ISREG(info.st_mode)
         if not regular and not (given and stat.S_ISFIFO(info.st_mode)):
-            raise _NotAFile(_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file"))
+            raise _NotAFile(FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file"))
         if regular and info.st_size > max_bytes:
             raise _TooLarge
         first = os.read(fd, info.st_size + 1 if regular else min(max_bytes + 1, _READ_AT_ONCE))
